@@ -2,12 +2,14 @@ using System.CommandLine;
 
 namespace HeartGuard.Cli.Commands;
 
+/// <summary>`heartguard bench ...`: timing runs on real pages, one subcommand per pipeline part.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "(being built)");
-        command.SetAction(_ => { Console.Error.WriteLine("'bench' is not available in this build yet."); return 1; });
+        var command = new Command("bench", "Measure speed and accuracy on real pages (medians per stage).");
+        command.Subcommands.Add(BenchDigitizeCommand.Create());
+        command.Subcommands.Add(BenchAnalyzeCommand.Create());
         return command;
     }
 }
