@@ -58,12 +58,16 @@ public sealed class Delineator
         if (qrsMs is < 40 or > 220) return null;
 
         var isoLength = Samples(0.016);
-        var isoStart = QuietestWindow(velocity, Math.Max(0, onset.Value - Samples(0.08)), onset.Value - Samples(0.004), isoLength);
+        // The PR segment: close enough to the QRS that a fast rate's P wave is not mistaken for it.
+        var isoStart = QuietestWindow(velocity, Math.Max(0, onset.Value - Samples(0.05)), onset.Value - Samples(0.004), isoLength);
         var partial = new Delineation(r, fs, onset.Value, offset.Value, isoStart, isoLength, null, null, null);
 
         var tLimit = Math.Min(length - 2, r + (int)(0.7 * rr));
-        var tEnds = beats.Select(b => TEnd(b, partial.BaselineUv(b), offset.Value + Samples(0.06), tLimit, Samples))
-            .OfType<double>().ToList();
+        var tWaves = beats.Select(b => TWave(b, partial.BaselineUv(b), offset.Value + Samples(0.06), tLimit, Samples))
+            .OfType<(double End, double AmplitudeUv)>().ToList();
+        // Low T waves end vaguely and early; the ends that count are those of the leads with tall T waves.
+        var tallest = tWaves.Count == 0 ? 0 : tWaves.Max(t => Math.Abs(t.AmplitudeUv));
+        var tEnds = tWaves.Where(t => Math.Abs(t.AmplitudeUv) >= 0.5 * tallest).Select(t => t.End).ToList();
         int? tEnd = tEnds.Count == 0 ? null : (int)Math.Round(RobustStats.Median(tEnds));
 
         // The P search starts after the previous beat's T wave has ended, when we know where that is.
@@ -179,8 +183,9 @@ public sealed class Delineator
         return false;
     }
 
-    /// <summary>Tangent method: the steepest slope after the T peak, extended to the baseline.</summary>
-    private double? TEnd(MedianBeat beat, double baseline, int from, int limit, Func<double, int> samples)
+    /// <summary>Tangent method: the steepest slope after the T peak, extended to the baseline. Returns the
+    /// T end and the T amplitude (µV).</summary>
+    private (double End, double AmplitudeUv)? TWave(MedianBeat beat, double baseline, int from, int limit, Func<double, int> samples)
     {
         if (double.IsNaN(baseline) || from >= limit || HasGap(beat, from, limit + 1)) return null;
         var x = beat.SamplesUv;
@@ -204,7 +209,7 @@ public sealed class Delineator
         }
         if (steepest < 0 || Math.Abs(steepestSlope) < 1e-6) return null;
         var end = steepest - (x[steepest] - baseline) / steepestSlope;
-        return end > peak && end <= limit + samples(0.04) ? end : null;
+        return end > peak && end <= limit + samples(0.04) ? (end, amplitude) : null;
     }
 
     /// <summary>A P wave is a hump of at least <see cref="MinPAmplitudeUv"/> inside the window, not a slope

@@ -16,9 +16,7 @@ public static class RobustStats
             foreach (var v in values)
                 if (!float.IsNaN(v)) buffer[count++] = absolute ? Math.Abs(v) : v;
             if (count == 0) return float.NaN;
-            var present = buffer.AsSpan(0, count);
-            present.Sort();
-            return present[(int)Math.Round(Math.Clamp(fraction, 0, 1) * (count - 1))];
+            return Select(buffer.AsSpan(0, count), (int)Math.Round(Math.Clamp(fraction, 0, 1) * (count - 1)));
         }
         finally
         {
@@ -26,7 +24,29 @@ public static class RobustStats
         }
     }
 
-    public static float Median(ReadOnlySpan<float> values) => Quantile(values, 0.5);
+    /// <summary>The k-th smallest value (Hoare's quickselect, O(n)); reorders <paramref name="values"/>.</summary>
+    private static float Select(Span<float> values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var pivot = values[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i > j) break;
+                (values[i], values[j]) = (values[j], values[i]);
+                i++;
+                j--;
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break;
+        }
+        return values[k];
+    }
 
     public static double Median(IReadOnlyList<double> values)
     {
