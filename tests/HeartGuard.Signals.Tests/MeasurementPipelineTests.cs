@@ -116,7 +116,7 @@ public class MeasurementPipelineTests
         var ecg = SignalGenerator.GenerateAnnotated(new SignalSpec(EcgPattern.Normal, 75, 12));
         var full = Pipeline.Measure(ecg.Record);
 
-        var page = Pipeline.Measure(PageMask.Apply(ecg.Record, "3x4+1"));
+        var page = Pipeline.Measure(EcgLayout.Standard("3x4+1").ShownOnPage(ecg.Record));
 
         Assert.Equal("II", page.RhythmSource);
         Assert.InRange(page.HeartRateBpm!.Value, TrueRateBpm(ecg) - 2, TrueRateBpm(ecg) + 2);
@@ -131,7 +131,7 @@ public class MeasurementPipelineTests
     {
         var ecg = SignalGenerator.GenerateAnnotated(new SignalSpec(EcgPattern.Normal, 88, 13));
 
-        var page = Pipeline.Measure(PageMask.Apply(ecg.Record, "6x2"));
+        var page = Pipeline.Measure(EcgLayout.Standard("6x2").ShownOnPage(ecg.Record));
 
         Assert.Equal("fused", page.RhythmSource);
         Assert.InRange(page.HeartRateBpm!.Value, TrueRateBpm(ecg) - 2, TrueRateBpm(ecg) + 2);
