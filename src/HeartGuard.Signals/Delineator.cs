@@ -212,18 +212,22 @@ public sealed class Delineator
         return end > peak && end <= limit + samples(0.04) ? (end, amplitude) : null;
     }
 
-    /// <summary>A P wave is a hump of at least <see cref="MinPAmplitudeUv"/> inside the window, not a slope
-    /// running into either edge; its onset is where the steepest upstroke meets the baseline.</summary>
+    /// <summary>A P wave is a hump of at least <see cref="MinPAmplitudeUv"/> above the straight line joining the
+    /// window's ends, so the tail of the previous T wave or a slow drift does not pass for one; its onset is
+    /// where the steepest upstroke meets the baseline.</summary>
     private double? POnset(MedianBeat beat, double baseline, int from, int to, Func<double, int> samples)
     {
         var x = beat.SamplesUv;
+        var last = to - 1;
+        double Trend(int k) => x[from] + (x[last] - x[from]) * (k - from) / (double)(last - from);
         var peak = from;
         for (var k = from; k < to; k++)
-            if (Math.Abs(x[k] - baseline) > Math.Abs(x[peak] - baseline)) peak = k;
+            if (Math.Abs(x[k] - Trend(k)) > Math.Abs(x[peak] - Trend(peak))) peak = k;
+        var prominence = x[peak] - Trend(peak);
         var amplitude = x[peak] - baseline;
         var edge = samples(0.01);
-        if (Math.Abs(amplitude) < MinPAmplitudeUv || peak < from + edge || peak > to - edge) return null;
-        if (Math.Abs(x[from] - baseline) > 0.6 * Math.Abs(amplitude)) return null;
+        if (Math.Abs(prominence) < MinPAmplitudeUv || Math.Sign(amplitude) != Math.Sign(prominence)
+            || peak < from + edge || peak > to - edge) return null;
 
         var h = samples(0.004);
         var steepest = -1;

@@ -17,8 +17,12 @@ public sealed class RPeakDetector
     public double AverageWindowS { get; init; } = 0.75;
     public double ThresholdWeight { get; init; } = 1.5;
     public double MinLengthWeight { get; init; } = 0.4;
-    /// <summary>Refractory period: two R peaks closer than this are one beat (caps rates at 200 bpm).</summary>
-    public double MinDelayS { get; init; } = 0.3;
+    /// <summary>Refractory period: two R peaks closer than this are one beat. 0.2 s (not NeuroKit's 0.3 s)
+    /// keeps early PVCs and fast AF beats.</summary>
+    public double MinDelayS { get; init; } = 0.2;
+    /// <summary>A region whose peak slope is below this share of the typical QRS slope is a T wave or noise:
+    /// at slow rates the 0.75 s average is too short to keep tall T waves under the threshold.</summary>
+    public double MinSlopeRatio { get; init; } = 0.2;
 
     public BeatDetection Detect(IReadOnlyList<CleanedLead> leads, double samplingRateHz)
     {
@@ -101,14 +105,18 @@ public sealed class RPeakDetector
                 begin = -1;
             }
         }
+        if (begin >= 0) regions.Add((begin, smooth.Length));
         if (regions.Count == 0) return;
         var minLength = MinLengthWeight * regions.Average(r => r.End - r.Begin);
+        var peakSlopes = regions.Select(r => Max(smooth.AsSpan(r.Begin, r.End - r.Begin))).ToArray();
+        var typicalSlope = RobustStats.Quantile(peakSlopes, 0.75);
         var minDelay = (int)Math.Round(MinDelayS * fs);
         var firstOfRun = peaks.Count;
 
-        foreach (var (b, e) in regions)
+        for (var region = 0; region < regions.Count; region++)
         {
-            if (e - b < minLength) continue;
+            var (b, e) = regions[region];
+            if (e - b < minLength || peakSlopes[region] < MinSlopeRatio * typicalSlope) continue;
             var peak = run.Start + b;
             for (var i = run.Start + b; i < run.Start + e; i++)
                 if (locator[i] > locator[peak]) peak = i;
@@ -121,6 +129,13 @@ public sealed class RPeakDetector
             }
             peaks.Add(peak);
         }
+    }
+
+    private static float Max(ReadOnlySpan<float> values)
+    {
+        var max = float.MinValue;
+        foreach (var v in values) max = Math.Max(max, v);
+        return max;
     }
 
     /// <summary>Centred boxcar mean; the window shrinks at the edges instead of padding with zeros.</summary>
