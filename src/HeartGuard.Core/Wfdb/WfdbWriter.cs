@@ -44,6 +44,13 @@ public static class WfdbWriter
         return headerPath;
     }
 
+    /// <summary>The record exactly as <see cref="Write"/> stores it and the reader returns it (whole µV,
+    /// clipped to the format's range), so what is drawn from it equals what is saved.</summary>
+    public static EcgRecord AsStored(EcgRecord record) =>
+        new(record.Name, record.SamplingRateHz, record.Leads
+            .Select(l => new Lead(l.Name, Array.ConvertAll(ToAdu(l.SamplesUv), a => a == short.MinValue ? float.NaN : (float)(a * (1000.0 / GainAduPerMv)))))
+            .ToList());
+
     private static short[] ToAdu(float[] samplesUv)
     {
         var uvPerAdu = 1000.0 / GainAduPerMv;
