@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using HeartGuard.Core;
+using HeartGuard.Signals;
 
 namespace HeartGuard.Analysis;
 
@@ -18,9 +18,9 @@ public sealed record AnalysisSummary
     public Diagnosis? Diagnosis { get; init; }
     public string? DiagnosisUnavailable { get; init; }
 
-    /// <summary>Measurements as the signal pipeline reports them (heart_rate_bpm, intervals in ms, ST in µV),
-    /// kept as JSON so this contract does not change when a measurement is added.</summary>
-    public JsonObject? Measurements { get; init; }
+    /// <summary>Rate, intervals, axis and per-lead ST as the signal pipeline measured them; null values
+    /// mean "not measurable".</summary>
+    public Measurements? Measurements { get; init; }
 
     /// <summary>Per lead, the fraction of the lead's page window that was traced (0..1).</summary>
     public IReadOnlyDictionary<string, double>? LeadQuality { get; init; }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using HeartGuard.Core;
+using HeartGuard.Signals;
 using static System.Net.WebUtility;
 
 namespace HeartGuard.Analysis;
@@ -78,29 +78,61 @@ public static class HtmlReport
         html.Append("</section>");
     }
 
-    private static void AppendMeasurements(StringBuilder html, JsonObject? measurements)
+    private static void AppendMeasurements(StringBuilder html, Measurements? m)
     {
         html.Append("<section class=\"hg-card\" data-testid=\"measurements\"><h2>Measurements</h2>");
-        if (measurements is null)
+        if (m is null)
         {
             html.Append("<p class=\"hg-muted\">No measurements are available for this page.</p></section>");
             return;
         }
         html.Append("<table class=\"hg-table\">");
-        foreach (var (key, value) in measurements)
+        Row(html, "Heart rate", m.HeartRateBpm, "bpm", "heart-rate");
+        Row(html, "RR interval, mean", m.RrMeanMs, "ms");
+        Row(html, "RR interval, SD", m.RrSdMs, "ms");
+        html.Append("<tr><td>Rhythm</td><td class=\"hg-num\">").Append(m.IsIrregular switch
         {
-            if (value is JsonObject perLead)
-            {
-                html.Append("<tr><th colspan=\"2\">").Append(HtmlEncode(Describe(key).Name)).Append("</th></tr>");
-                foreach (var (lead, v) in perLead)
-                    html.Append("<tr><td class=\"hg-sub\">").Append(HtmlEncode(lead)).Append("</td><td class=\"hg-num\">")
-                        .Append(FormatValue(v, Describe(key).Unit)).Append("</td></tr>");
-                continue;
-            }
-            var (name, unit) = Describe(key);
-            html.Append("<tr><td>").Append(HtmlEncode(name)).Append("</td><td class=\"hg-num\">").Append(FormatValue(value, unit)).Append("</td></tr>");
+            true => "irregular", false => "regular", null => NotMeasurable,
+        }).Append("</td></tr>");
+        html.Append("<tr><td>P waves</td><td class=\"hg-num\">").Append(m.PWavePresent switch
+        {
+            true => "present", false => "not found", null => NotMeasurable,
+        }).Append("</td></tr>");
+        Row(html, "PR interval", m.PrMs, "ms");
+        Row(html, "QRS duration", m.QrsMs, "ms");
+        Row(html, "QT interval", m.QtMs, "ms");
+        Row(html, "QTc (Bazett)", m.QtcBazettMs, "ms");
+        Row(html, "QTc (Fridericia)", m.QtcFridericiaMs, "ms");
+        Row(html, "QRS axis (frontal)", m.QrsAxisDeg, "°");
+        html.Append("<tr><td>Beats measured</td><td class=\"hg-num\">").Append(m.BeatCount).Append("</td></tr></table>");
+        AppendSt(html, m.Leads);
+        html.Append("</section>");
+    }
+
+    /// <summary>ST deviation at J+60 ms per lead, in standard lead order; 100 µV (1 mm) or more is highlighted.</summary>
+    private static void AppendSt(StringBuilder html, IReadOnlyList<LeadMeasurements> leads)
+    {
+        if (leads.Count == 0) return;
+        html.Append("<h3>ST deviation at J+60 ms</h3><div class=\"hg-st\" data-testid=\"st\">");
+        foreach (var name in StandardLeads.Names)
+        {
+            var st = leads.FirstOrDefault(l => l.Lead == name)?.StDeviationUv;
+            var marked = st is { } v && Math.Abs(v) >= 100;
+            html.Append("<div").Append(marked ? " class=\"hg-st-mark\"" : "").Append("><span>").Append(name).Append("</span>")
+                .Append(st is { } value ? value.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " µV" : "–").Append("</div>");
         }
-        html.Append("</table></section>");
+        html.Append("</div>");
+    }
+
+    private const string NotMeasurable = "<span class=\"hg-muted\">not measurable</span>";
+
+    private static void Row(StringBuilder html, string name, double? value, string unit, string? testId = null)
+    {
+        html.Append("<tr><td>").Append(name).Append("</td><td class=\"hg-num\"");
+        if (testId is not null) html.Append(" data-testid=\"").Append(testId).Append('"');
+        html.Append('>').Append(value is { } v && double.IsFinite(v)
+            ? v.ToString("0", CultureInfo.InvariantCulture) + (unit == "°" ? unit : " " + unit)
+            : NotMeasurable).Append("</td></tr>");
     }
 
     private static void AppendFigure(StringBuilder html, string title, string id, byte[]? png, string caption)
@@ -131,31 +163,6 @@ public static class HtmlReport
         html.Append("</section>");
     }
 
-    /// <summary>A readable name and unit from a snake_case key whose suffix states the unit
-    /// (heart_rate_bpm, qtc_bazett_ms, st_deviation_uv, qrs_axis_deg).</summary>
-    private static (string Name, string Unit) Describe(string key)
-    {
-        (string Suffix, string Unit)[] units = [("_bpm", "bpm"), ("_ms", "ms"), ("_uv", "µV"), ("_deg", "°"), ("_s", "s")];
-        foreach (var (suffix, unit) in units)
-            if (key.EndsWith(suffix, StringComparison.Ordinal)) return (Words(key[..^suffix.Length]), unit);
-        return (Words(key), "");
-    }
-
-    private static string Words(string key)
-    {
-        var words = key.Replace('_', ' ');
-        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
-    }
-
-    private static string FormatValue(JsonNode? value, string unit) => value switch
-    {
-        null => "<span class=\"hg-muted\">not measurable</span>",
-        JsonValue v when v.TryGetValue<double>(out var d) =>
-            (double.IsFinite(d) ? d.ToString(Math.Abs(d) >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture) + (unit.Length > 0 ? " " + unit : "")
-                : "<span class=\"hg-muted\">not measurable</span>"),
-        _ => HtmlEncode(value.ToString()),
-    };
-
     private static string Percent(double p) => (p * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Shared with the web UI so report and app look the same; works from phone to desktop width.</summary>
@@ -177,6 +184,10 @@ public static class HtmlReport
         .hg-bar{width:40%}.hg-bar span{display:block;height:.7rem;background:var(--brand);border-radius:3px;min-width:2px}
         .hg-muted{color:var(--muted)}.hg-caption{color:var(--muted);font-size:.85rem;margin:.3rem 0 0}
         .hg-flag{margin:.4rem 0 0;padding:.3rem .5rem;background:var(--warnbg);color:var(--warn);border-radius:4px;font-size:.9rem}
+        .hg-card h3{margin:.8rem 0 .4rem;font-size:.9rem;color:var(--muted)}
+        .hg-st{display:grid;grid-template-columns:repeat(auto-fill,minmax(86px,1fr));gap:.3rem}
+        .hg-st div{display:flex;justify-content:space-between;gap:.3rem;padding:.2rem .4rem;border:1px solid var(--line);border-radius:4px;font-variant-numeric:tabular-nums;font-size:.9rem}
+        .hg-st span{font-weight:700}.hg-st .hg-st-mark{background:var(--warnbg);border-color:#f0c987;color:var(--warn)}
         .hg-foot{margin:1rem;color:var(--muted);font-size:.8rem}
         @media print{body{background:#fff}.hg-card{break-inside:avoid}}
         """;

@@ -26,6 +26,7 @@ public static class WebHost
         app.MapScalarApiReference(o => o.WithTitle("HeartGuard API"));
         ApiEndpoints.Map(app);
         UiEndpoints.Map(app);
+        SamplePages.Map(app);
         return app;
     }
 

@@ -20,7 +20,7 @@ internal sealed class FakeAnalyzer : IPageAnalyzer
             Diagnosis = new Diagnosis(DiagnosticClasses.Normal,
                 new Dictionary<string, double> { ["Normal"] = 0.7, ["AbnormalHeartbeat"] = 0.1, ["MyocardialInfarction"] = 0.1, ["HistoryOfMI"] = 0.1 },
                 0.7, false, []),
-            Measurements = new System.Text.Json.Nodes.JsonObject { ["heart_rate_bpm"] = 60.0 },
+            Measurements = new Signals.Measurements { HeartRateBpm = 60, SamplingRateHz = 500 },
         };
         return new PageAnalysis(summary, EcgRecord.EmptyStandard(fileName, 500, 5000), EcgLayout.Standard("3x4+1"), image.ToArray(), null, null);
     }

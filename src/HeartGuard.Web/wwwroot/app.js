@@ -31,7 +31,7 @@ function showResult(body) {
     download(stem + ".json", "application/json", JSON.stringify(body.summary, null, 2)),
     download(stem + ".html", "text/html", body.report_html));
   if (body.signals_csv) links.append(download(stem + ".csv", "text/csv", body.signals_csv));
-  if (body.wfdb_zip) links.append(download(stem + ".zip", "application/zip", base64Bytes(body.wfdb_zip)));
+  if (body.wfdb_zip) links.append(download(stem + "-wfdb.zip", "application/zip", base64Bytes(body.wfdb_zip)));
   const frame = $("report");
   frame.onload = () => { frame.style.height = frame.contentDocument.documentElement.scrollHeight + "px"; };
   frame.srcdoc = body.report_html;
