@@ -20,7 +20,8 @@ internal static class SynthCommand
     private static readonly Option<double> Gain = new("--gain") { Description = "Gain, 5, 10 or 20 mm/mV.", DefaultValueFactory = _ => 10 };
     private static readonly Option<string> Grid = new("--grid") { Description = $"Grid: {string.Join(", ", Enum.GetNames<GridStyle>())}.", DefaultValueFactory = _ => "Dotted" };
     private static readonly Option<string> Format = new("--format") { Description = "Image format: png or jpeg.", DefaultValueFactory = _ => "png" };
-    private static readonly Option<double> TraceWidth = new("--trace-width") { Description = "Trace width in mm.", DefaultValueFactory = _ => 0.25 };
+    private static readonly Option<double> TraceWidth = new("--trace-width") { Description = "Trace width in mm.", DefaultValueFactory = _ => 0.5 };
+    private static readonly Option<double?> PulseWidth = new("--pulse-width") { Description = "Calibration pulse width in mm (default: 200 ms at the paper speed; EDAN prints ~2.1 mm)." };
     private static readonly Option<string> TraceColor = new("--trace-color") { Description = "Trace colour as #RRGGBB.", DefaultValueFactory = _ => "#000000" };
     private static readonly Option<bool> NoHeader = new("--no-header") { Description = "Leave out the header and footer text." };
     private static readonly Option<bool> NoSeparators = new("--no-separators") { Description = "Leave out the bars between lead columns." };
@@ -41,7 +42,7 @@ internal static class SynthCommand
     public static Command Create()
     {
         var command = new Command("synth", "Render synthetic ECG pages with exact ground truth (image + .json + WFDB record).");
-        foreach (var option in new Option[] { Pattern, HeartRate, Seed, Duration, Record, Layout, Dpi, Speed, Gain, Grid, Format, TraceWidth, TraceColor,
+        foreach (var option in new Option[] { Pattern, HeartRate, Seed, Duration, Record, Layout, Dpi, Speed, Gain, Grid, Format, TraceWidth, PulseWidth, TraceColor,
                      NoHeader, NoSeparators, NoPulses, NoLabels, Rotate, Perspective, Blur, Noise, JpegQuality, Shadow, Scale, Crop, Output, Count, Gallery })
             command.Options.Add(option);
         command.SetAction(parse =>
@@ -113,6 +114,7 @@ internal static class SynthCommand
             var other => throw new ArgumentException($"--format must be png or jpeg, not '{other}'."),
         },
         TraceWidthMm = parse.GetValue(TraceWidth),
+        CalibrationPulseWidthMm = parse.GetValue(PulseWidth),
         TraceColor = SKColor.TryParse(parse.GetValue(TraceColor), out var color) ? color : throw new ArgumentException($"--trace-color '{parse.GetValue(TraceColor)}' is not a #RRGGBB colour."),
         HeaderFooter = !parse.GetValue(NoHeader),
         Separators = !parse.GetValue(NoSeparators),

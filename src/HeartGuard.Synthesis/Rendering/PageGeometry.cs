@@ -20,7 +20,7 @@ public sealed class PageGeometry
         var top = spec.HeaderFooter ? 36.3 : 8.0;
         var bottom = spec.PageHeightMm - (spec.HeaderFooter ? 7.3 : 5.0);
         FrameMm = new SKRect((float)FrameLeftMm, (float)top, (float)(spec.PageWidthMm - FrameRightMarginMm), (float)bottom);
-        PulseWidthMm = 0.2 * spec.SpeedMmPerS;
+        PulseWidthMm = spec.CalibrationPulseWidthMm ?? 0.2 * spec.SpeedMmPerS;
         PulseStartMm = FrameLeftMm + PulseLeadInMm;
         TraceStartMm = PulseStartMm + PulseWidthMm + PulseGapMm;
         var availableS = (FrameMm.Right - TraceEndPadMm - TraceStartMm) / spec.SpeedMmPerS;
