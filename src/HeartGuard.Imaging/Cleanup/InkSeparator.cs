@@ -40,7 +40,6 @@ public sealed class InkSeparator : IInkSeparator
             usedColor = true;
         }
         EraseLongHorizontalRuns(mask, mask.Width / 2);
-        if (Environment.GetEnvironmentVariable("HG_DEBUG_DIR") is { } dbg) { Cv2.ImWrite(Path.Combine(dbg, "mask.png"), mask); Console.Error.WriteLine($"DBG color={usedColor} share={Cv2.CountNonZero(mask)/(double)mask.Total():0.000}"); }
         var columns = new Mat();
         Cv2.Transpose(mask, columns);
         EraseLongHorizontalRuns(columns, (int)(MaxVerticalStrokeMm * scale.PxPerMmY));
