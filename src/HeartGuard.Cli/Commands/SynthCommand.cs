@@ -20,7 +20,7 @@ internal static class SynthCommand
     private static readonly Option<double> Gain = new("--gain") { Description = "Gain, 5, 10 or 20 mm/mV.", DefaultValueFactory = _ => 10 };
     private static readonly Option<string> Grid = new("--grid") { Description = $"Grid: {string.Join(", ", Enum.GetNames<GridStyle>())}.", DefaultValueFactory = _ => "Dotted" };
     private static readonly Option<string> Format = new("--format") { Description = "Image format: png or jpeg.", DefaultValueFactory = _ => "png" };
-    private static readonly Option<double> TraceWidth = new("--trace-width") { Description = "Trace width in mm.", DefaultValueFactory = _ => 0.5 };
+    private static readonly Option<double> TraceWidth = new("--trace-width") { Description = "Trace width in mm.", DefaultValueFactory = _ => 0.45 };
     private static readonly Option<double?> PulseWidth = new("--pulse-width") { Description = "Calibration pulse width in mm (default: 200 ms at the paper speed; EDAN prints ~2.1 mm)." };
     private static readonly Option<string> TraceColor = new("--trace-color") { Description = "Trace colour as #RRGGBB.", DefaultValueFactory = _ => "#000000" };
     private static readonly Option<bool> NoHeader = new("--no-header") { Description = "Leave out the header and footer text." };

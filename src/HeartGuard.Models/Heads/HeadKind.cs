@@ -5,7 +5,7 @@ namespace HeartGuard.Models.Heads;
 public enum HeadKind { Logistic, LightGbm, Svm, Forest }
 
 /// <summary>A head and the options that shape it; part of the bundle manifest.</summary>
-public sealed record HeadSpec(HeadKind Kind, double L2 = 1.0, int PcaRank = 0, int Trees = 200)
+public sealed record HeadSpec(HeadKind Kind, double L2 = 1.0, int PcaRank = 0, int Trees = 200, bool BalanceClasses = true)
 {
     public string Name => Kind switch
     {

@@ -16,6 +16,7 @@ public sealed class MlNetHead
     {
         public float[] Features { get; set; } = [];
         public string Label { get; set; } = "";
+        public float Weight { get; set; } = 1;
     }
 
     private sealed class LabelOnly
@@ -28,6 +29,7 @@ public sealed class MlNetHead
         public float[] Score { get; set; } = [];
     }
 
+    private const string WeightColumn = nameof(Row.Weight);
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly PredictionEngine<Row, Output> _engine;
@@ -50,7 +52,7 @@ public sealed class MlNetHead
         if (train.Rows.Count == 0) throw new ArgumentException("No training rows.");
         var ml = new MLContext(seed);
         var n = train.FeatureCount;
-        var data = ml.Data.LoadFromEnumerable(ToRows(train), Schema(n));
+        var data = ml.Data.LoadFromEnumerable(ToRows(train, spec.BalanceClasses), Schema(n));
         // Every class is a key even when a fold lacks one, so the Score vector always has four slots.
         var keys = ml.Data.LoadFromEnumerable(DiagnosticClasses.All.Select(l => new LabelOnly { Label = l }));
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label", keyData: keys)
@@ -96,16 +98,16 @@ public sealed class MlNetHead
     private static IEstimator<ITransformer> Trainer(MLContext ml, HeadSpec spec) => spec.Kind switch
     {
         HeadKind.Logistic => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        { L2Regularization = (float)spec.L2, L1Regularization = 0, MaximumNumberOfIterations = 200 }),
+        { L2Regularization = (float)spec.L2, L1Regularization = 0, MaximumNumberOfIterations = 200, ExampleWeightColumnName = WeightColumn }),
         HeadKind.LightGbm => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
         {
             NumberOfIterations = spec.Trees, LearningRate = 0.05, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 5,
-            Seed = 1, NumberOfThreads = 2,
+            Seed = 1, NumberOfThreads = 2, ExampleWeightColumnName = WeightColumn,
         }),
         HeadKind.Svm => ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.LinearSvm(numberOfIterations: 50), useProbabilities: true),
+            ml.BinaryClassification.Trainers.LinearSvm(exampleWeightColumnName: WeightColumn, numberOfIterations: 50), useProbabilities: true),
         HeadKind.Forest => ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.FastForest(numberOfTrees: spec.Trees, numberOfLeaves: 16, minimumExampleCountPerLeaf: 3), useProbabilities: true),
+            ml.BinaryClassification.Trainers.FastForest(exampleWeightColumnName: WeightColumn, numberOfTrees: spec.Trees, numberOfLeaves: 16, minimumExampleCountPerLeaf: 3), useProbabilities: true),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };
 
@@ -130,9 +132,17 @@ public sealed class MlNetHead
         return schema;
     }
 
-    private static IEnumerable<Row> ToRows(FeatureTable table)
+    /// <summary>Rows with weights n / (classes present x class count) when balancing, so the 18 MI pages
+    /// weigh as much in the loss as the 140 abnormal-heartbeat pages; computed from the training rows only.</summary>
+    private static IEnumerable<Row> ToRows(FeatureTable table, bool balance)
     {
+        var counts = new int[DiagnosticClasses.All.Count];
+        foreach (var l in table.Labels) counts[l]++;
+        var present = counts.Count(c => c > 0);
         for (var i = 0; i < table.Rows.Count; i++)
-            yield return new Row { Features = table.Rows[i], Label = DiagnosticClasses.All[table.Labels[i]] };
+        {
+            var weight = balance ? (float)table.Rows.Count / (present * counts[table.Labels[i]]) : 1f;
+            yield return new Row { Features = table.Rows[i], Label = DiagnosticClasses.All[table.Labels[i]], Weight = weight };
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed record CalibrationPulse(int Row, double XStartPx, double XEndPx, d
             StrokeJoin = SKStrokeJoin.Miter,
         };
         var pulses = new List<CalibrationPulse>();
-        var leadInPx = g.Px(1.5);
+        var leadInPx = g.Px(PageGeometry.PulseFlatMm);
         for (var row = 0; row < g.Layout.TotalRows; row++)
         {
             var x0 = g.Px(g.PulseStartMm);

@@ -19,8 +19,8 @@ public static class LeadAnnotations
         foreach (var p in g.Layout.Placements)
         {
             if (record.Find(p.Lead) is null) continue; // an empty cell gets no label
-            var x = g.Px(g.OriginMm(p) + 0.8);
-            var y = g.Px(g.BaselineMm(p.Row) - 2.2);
+            var x = g.Px(g.OriginMm(p) + 0.3);
+            var y = g.Px(g.BaselineMm(p.Row) - 1.2);
             canvas.DrawText(p.Lead, x, y, SKTextAlign.Left, font, paint);
             font.MeasureText(p.Lead, out var bounds);
             bounds.Offset(x, y);

@@ -55,8 +55,8 @@ public sealed record PageSpec
     public double GainMmPerMv { get; init; } = 10;
     public double Dpi { get; init; } = 200;
     public GridStyle Grid { get; init; } = GridStyle.Dotted;
-    /// <summary>The EDAN pages' traces are about 4 px (0.5 mm) at 200 dpi.</summary>
-    public double TraceWidthMm { get; init; } = 0.5;
+    /// <summary>The EDAN pages' traces are about 4 px (0.5 mm) of solid black at 200 dpi; anti-aliased 0.45 mm looks alike.</summary>
+    public double TraceWidthMm { get; init; } = 0.45;
     public SKColor TraceColor { get; init; } = SKColors.Black;
     public bool HeaderFooter { get; init; } = true;
     public bool Separators { get; init; } = true;

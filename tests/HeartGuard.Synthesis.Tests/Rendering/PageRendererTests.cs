@@ -56,7 +56,7 @@ public sealed class PageRendererTests(ITestOutputHelper output) : IDisposable
         foreach (var pulse in page.GroundTruth.CalibrationPulses)
         {
             var middle = (int)Math.Round((pulse.XStartPx + pulse.XEndPx) / 2);
-            var leadIn = (int)Math.Round(pulse.XStartPx - 0.75 * pxPerMm);
+            var leadIn = (int)Math.Round(pulse.XStartPx - 0.5 * pxPerMm);
             var top = InkRunCentre(pixels, middle, pulse.TopYPx, 0.2 * 10 * pxPerMm);
             var baseline = InkRunCentre(pixels, leadIn, pulse.BaselineYPx, 0.2 * 10 * pxPerMm);
             output.WriteLine($"{layout} {grid} row {pulse.Row}: pulse {baseline - top:0.00} px, expected {10 * pxPerMm:0.00}");
