@@ -186,7 +186,7 @@ public static class HtmlReport
         :root{--ink:#17212b;--muted:#5b6875;--line:#d9e0e6;--brand:#0b5cad;--warn:#8a4b00;--warnbg:#fff4e0;--bg:#f5f7f9}
         *{box-sizing:border-box}body{margin:0;font:15px/1.45 "DejaVu Sans",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
         .hg-head{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;padding:.8rem 1rem;background:#fff;border-bottom:3px solid var(--brand)}
-        .hg-brand{font-weight:700;font-size:1.2rem;color:var(--brand)}.hg-meta{color:var(--muted);font-size:.9rem;word-break:break-all}
+        .hg-brand{font-weight:700;font-size:1.2rem;color:var(--brand)}.hg-meta{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
         .hg-disclaimer{margin:.8rem 1rem;padding:.6rem .8rem;background:var(--warnbg);color:var(--warn);border:1px solid #f0c987;border-radius:6px;font-size:.9rem}
         .hg-cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:0 1rem;margin:0 1rem}.hg-cols>.hg-card{margin:0 0 1rem}
         .hg-card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:0 1rem 1rem}

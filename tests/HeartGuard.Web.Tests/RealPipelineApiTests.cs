@@ -40,6 +40,20 @@ public class RealPipelineApiTests
     }
 
     [Fact]
+    public async Task Twenty_concurrent_real_uploads_answer_200_or_503_never_500()
+    {
+        using var app = WebTestHost.Create(TestPipeline.Analyzer, ("HeartGuard:MaxConcurrentAnalyses", "2"), ("HeartGuard:QueueLength", "2"));
+        var client = app.CreateClient();
+        var page = TestPipeline.SyntheticPage();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            client.PostAsync("/api/v1/analyze", WebTestHost.Upload(page, $"page{i}.png"))));
+        var codes = responses.Select(r => (int)r.StatusCode).ToList();
+        Assert.All(codes, c => Assert.True(c is 200 or 503, $"got {c}"));
+        Assert.Contains(200, codes);
+        Assert.Contains(503, codes);
+    }
+
+    [Fact]
     public async Task A_blank_image_is_422_not_an_ecg()
     {
         using var app = WebTestHost.Create(TestPipeline.Analyzer);

@@ -44,6 +44,9 @@ public class UploadPageBrowserTests
         await Expect(page.Locator("#downloads a")).ToHaveCountAsync(4);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserHost.ScreenshotPath($"result-{device}.png"), FullPage = true });
+        // What the user sees first after the upload: the screen that holds the diagnosis.
+        await report.GetByTestId("diagnosis").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserHost.ScreenshotPath($"result-{device}-diagnosis.png") });
     }
 
     [SkippableFact]
