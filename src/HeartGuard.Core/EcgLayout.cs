@@ -51,6 +51,26 @@ public sealed record EcgLayout(string Name, int Rows, int Columns, IReadOnlyList
         }
     }
 
+    /// <summary>The record as a page of this layout shows it: each lead only inside its placements' time
+    /// windows, NaN elsewhere (what a perfect digitizer would return).</summary>
+    public EcgRecord ShownOnPage(EcgRecord record)
+    {
+        var fs = record.SamplingRateHz;
+        var leads = record.Leads.Select(lead =>
+        {
+            var shown = new float[lead.Count];
+            Array.Fill(shown, float.NaN);
+            foreach (var p in Placements.Where(p => StandardLeads.Canonical(p.Lead) == StandardLeads.Canonical(lead.Name)))
+            {
+                var from = Math.Clamp((int)Math.Round(p.StartS * fs), 0, lead.Count);
+                var to = Math.Clamp((int)Math.Round(p.EndS * fs), from, lead.Count);
+                Array.Copy(lead.SamplesUv, from, shown, from, to - from);
+            }
+            return new Lead(lead.Name, shown);
+        }).ToList();
+        return new EcgRecord(record.Name, fs, leads);
+    }
+
     private static void AddGrid(List<LeadPlacement> placements, string[][] grid, double durationS)
     {
         var columns = grid[0].Length;

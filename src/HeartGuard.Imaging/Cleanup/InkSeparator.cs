@@ -1,0 +1,133 @@
+using HeartGuard.Core;
+using HeartGuard.Imaging.Loading;
+using OpenCvSharp;
+
+namespace HeartGuard.Imaging.Cleanup;
+
+public interface IInkSeparator
+{
+    InkMask Separate(PageImage page, GridCalibration scale);
+}
+
+/// <summary>Stage 4: trace ink vs grid, paper and rules. Ink is what lies below the histogram valley that
+/// separates the few darkest pixels (trace, text) from the grid. A coloured grid can be as dark as the trace
+/// in grey, but not in its brightest channel, so colour pages are thresholded on max(R,G,B). Ruled lines
+/// longer than half the page (header rules, borders) are erased: no trace is that straight.</summary>
+public sealed class InkSeparator : IInkSeparator
+{
+    /// <summary>More "ink" than this share of the page means the grid is being taken for ink.</summary>
+    private const double MaxInkShare = 0.07;
+    /// <summary>Grey levels above the trace's own that still count as trace: anti-aliased edges, not the
+    /// isolated grid dots some printers place only ~50 levels above black.</summary>
+    private const int MaxAboveTrace = 40;
+    /// <summary>The trace's level is looked for this far above the darkest pixels (text may be blacker).</summary>
+    private const int TraceSearchLevels = 60;
+    /// <summary>A vertical line longer than this is a separator or border: even a 3 mV QRS is slanted enough
+    /// not to fill one column for 30 mm.</summary>
+    private const double MaxVerticalStrokeMm = 30;
+
+    public InkMask Separate(PageImage page, GridCalibration scale)
+    {
+        var mask = new Mat();
+        var usedColor = false;
+        Cv2.Threshold(page.Gray, mask, ValleyThreshold(Histogram(page.Gray)), 255, ThresholdTypes.BinaryInv);
+        // Grey suffices for dark traces on light grids and spares a JPEG its slow colour decode; lossless
+        // colour pages, and any page whose grey "ink" is implausibly abundant, are thresholded on max(R,G,B).
+        if (Cv2.CountNonZero(mask) > MaxInkShare * 0.8 * mask.Total() || page.Header.Format != ImageFormat.Jpeg && !IsGrey(page))
+        {
+            using var value = MaxChannel(page.Color);
+            Cv2.Threshold(value, mask, ValleyThreshold(Histogram(value)), 255, ThresholdTypes.BinaryInv);
+            usedColor = true;
+        }
+        EraseLongHorizontalRuns(mask, mask.Width / 2);
+        if (Environment.GetEnvironmentVariable("HG_DEBUG_DIR") is { } dbg) { Cv2.ImWrite(Path.Combine(dbg, "mask.png"), mask); Console.Error.WriteLine($"DBG color={usedColor} share={Cv2.CountNonZero(mask)/(double)mask.Total():0.000}"); }
+        var columns = new Mat();
+        Cv2.Transpose(mask, columns);
+        EraseLongHorizontalRuns(columns, (int)(MaxVerticalStrokeMm * scale.PxPerMmY));
+        var result = new InkMask(columns, mask.Width, mask.Height, usedColor);
+        mask.Dispose();
+        return result;
+    }
+
+    private static int[] Histogram(Mat gray)
+    {
+        var h = new int[256];
+        for (var y = 0; y < gray.Height; y++)
+            foreach (var v in gray.RowSpan<byte>(y)) h[v]++;
+        return h;
+    }
+
+    /// <summary>The ink/grid threshold. Ink is at most <see cref="MaxInkShare"/> of the page, so the grid
+    /// begins where the cumulative histogram passes that share. Text is often blacker than the trace, hence
+    /// the trace level is looked for above the very darkest pixels.</summary>
+    private static int ValleyThreshold(int[] hist)
+    {
+        long total = 0;
+        foreach (var v in hist) total += v;
+        var smooth = new double[256];
+        for (var i = 0; i < 256; i++)
+        {
+            double s = 0; var n = 0;
+            for (var j = Math.Max(0, i - 3); j <= Math.Min(255, i + 3); j++) { s += hist[j]; n++; }
+            smooth[i] = s / n;
+        }
+        var cumulative = new long[256];
+        long acc = 0;
+        for (var i = 0; i < 256; i++) cumulative[i] = acc += hist[i];
+        var first = 0;
+        while (first < 255 && cumulative[first] < total * 0.0005) first++;
+        var to = Math.Min(250, first + 10);
+        while (to < 250 && cumulative[to + 1] <= total * MaxInkShare) to++;
+        // The trace's own level is the most common value in that dark range; the grid starts where the
+        // dark range ends. A third of the way up keeps the trace core and leaves grid line crossings, darker than lines, out.
+        var traceLevel = first;
+        for (var i = first; i <= Math.Min(to, first + TraceSearchLevels); i++) if (smooth[i] > smooth[traceLevel]) traceLevel = i;
+        return traceLevel + (int)Math.Min(0.35 * (to - traceLevel), MaxAboveTrace);
+    }
+
+    /// <summary>Brightness as the largest channel: a coloured grid line is bright in its own hue even where it
+    /// is dark in grey, while a black or grey trace is dark in every channel.</summary>
+    private static Mat MaxChannel(Mat bgr)
+    {
+        if (bgr.Channels() == 1) return bgr.Clone();
+        var channels = Cv2.Split(bgr);
+        var value = new Mat();
+        Cv2.Max(channels[0], channels[1], value);
+        Cv2.Max(value, channels[2], value);
+        foreach (var c in channels) c.Dispose();
+        return value;
+    }
+
+    private static bool IsGrey(PageImage page)
+    {
+        var color = page.Color;
+        if (color.Channels() == 1) return true;
+        using var small = new Mat();
+        Cv2.Resize(color, small, new Size(Math.Max(1, color.Width / 8), Math.Max(1, color.Height / 8)), 0, 0, InterpolationFlags.Nearest);
+        using var value = MaxChannel(small);
+        using var gray = new Mat();
+        Cv2.CvtColor(small, gray, ColorConversionCodes.BGR2GRAY);
+        using var diff = new Mat();
+        Cv2.Absdiff(value, gray, diff);
+        return Cv2.Mean(diff).Val0 < 2;
+    }
+
+    private static void EraseLongHorizontalRuns(Mat mask, int minLength)
+    {
+        for (var y = 0; y < mask.Height; y++)
+        {
+            var row = mask.RowSpan<byte>(y);
+            var start = -1;
+            for (var x = 0; x <= row.Length; x++)
+            {
+                var ink = x < row.Length && row[x] != 0;
+                if (ink && start < 0) start = x;
+                else if (!ink && start >= 0)
+                {
+                    if (x - start >= minLength) row[start..x].Clear();
+                    start = -1;
+                }
+            }
+        }
+    }
+}

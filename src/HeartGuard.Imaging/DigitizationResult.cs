@@ -1,0 +1,38 @@
+using HeartGuard.Core;
+
+namespace HeartGuard.Imaging;
+
+/// <summary>An axis-aligned box in page pixels (after deskew).</summary>
+public readonly record struct PixelBox(int X, int Y, int Width, int Height);
+
+/// <summary>One placement's extracted trace: where it is on the page, the pixel path followed
+/// (one y per page column from <see cref="PathStartX"/>, NaN where no ink was found), and a 0..1 quality.</summary>
+public sealed record LeadTrace(string Lead, LeadPlacement Placement, PixelBox Box, int PathStartX, float[] PathY,
+    double BaselineY, double Quality);
+
+/// <summary>Everything the digitizer found on one page. <see cref="Record"/> holds the 12 standard leads at
+/// 500 Hz in microvolts, NaN where the page does not show the lead.</summary>
+public sealed record DigitizationResult(
+    EcgRecord Record,
+    EcgLayout Layout,
+    double LayoutConfidence,
+    GridCalibration Calibration,
+    PaperSettings Paper,
+    IReadOnlyList<LeadTrace> Traces,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyDictionary<string, double> StageMs,
+    int WidthPx,
+    int HeightPx)
+{
+    /// <summary>Rotation applied by deskew (degrees, counter-clockwise); traces and boxes are in the deskewed page.</summary>
+    public double SkewDeg { get; init; }
+}
+
+/// <summary>Why a picture could not be digitized; the web API maps these to 400/415/413/422.</summary>
+public enum DigitizationError { Unreadable, UnsupportedFormat, TooLarge, NotAnEcg }
+
+public sealed class DigitizationException(DigitizationError kind, string reason) : Exception(reason)
+{
+    public DigitizationError Kind { get; } = kind;
+    public string Reason { get; } = reason;
+}

@@ -1,0 +1,141 @@
+using HeartGuard.Core;
+using HeartGuard.Imaging.Loading;
+using OpenCvSharp;
+
+namespace HeartGuard.Imaging.Grid;
+
+public interface IGridCalibrator
+{
+    /// <summary>The page scale from its grid, else from DPI metadata, else an assumption; never null.
+    /// The calibration pulse fallback is applied later, once traces (and so the pulse) are known.</summary>
+    GridCalibration Calibrate(PageImage page);
+}
+
+/// <summary>Stage 3: px/mm per axis from the grid's periodicity. The grey level summed along each axis repeats
+/// every 1 mm (minor lines or dots) with an accent every 5 mm; the autocorrelation of that profile peaks at
+/// multiples of the period, and the peak at the largest multiple pins it to a fraction of a percent.</summary>
+public sealed class GridScaleEstimator : IGridCalibrator
+{
+    private const double MinPxPerMm = 1.5, MaxPxPerMm = 40;
+    /// <summary>Grey level below which a pixel is trace or text ink rather than grid (renders draw traces up to ~50).</summary>
+    private const int InkLevel = 60;
+    /// <summary>ECG paper is about 280 mm wide (A4/Letter landscape): the prior that picks 1 mm vs 5 mm.</summary>
+    private const double TypicalPageWidthMm = 280;
+
+    public GridCalibration Calibrate(PageImage page)
+    {
+        var dpi = page.Header.Dpi;
+        var prior = dpi is > 50 and < 2400 ? GridCalibration.PxPerMmFromDpi(dpi.Value) : page.Width / TypicalPageWidthMm;
+        using var gridOnly = WithoutInk(page.Gray);
+        var x = Period(Profile(gridOnly, ReduceDimension.Row), prior);
+        var y = Period(Profile(gridOnly, ReduceDimension.Column), prior);
+        if (x is not null && y is not null && Math.Abs(x.Value.PxPerMm / y.Value.PxPerMm - 1) < 0.15)
+        {
+            // Printers draw dotted grids on their own pixel raster (e.g. 8 px per "mm" at 200 dpi) but traces
+            // at the true resolution: a grid within 2.5% of the DPI confirms the DPI, which is then exact.
+            var confidence = Math.Min(x.Value.Confidence, y.Value.Confidence);
+            if (dpi is > 50 and < 2400 && Math.Abs(x.Value.PxPerMm / prior - 1) < 0.025 && Math.Abs(y.Value.PxPerMm / prior - 1) < 0.025)
+                return new GridCalibration(prior, prior, ScaleSource.Grid, confidence);
+            return new GridCalibration(x.Value.PxPerMm, y.Value.PxPerMm, ScaleSource.Grid, confidence);
+        }
+        var one = x ?? y;
+        if (one is not null && (x is null || y is null))
+            return new GridCalibration(one.Value.PxPerMm, one.Value.PxPerMm, ScaleSource.Grid, one.Value.Confidence * 0.7);
+        if (dpi is > 50 and < 2400) return new GridCalibration(prior, prior, ScaleSource.Dpi, 0.5);
+        return new GridCalibration(prior, prior, ScaleSource.Assumed, 0.1);
+    }
+
+    /// <summary>The page with trace and text ink painted as paper: their mass would drown a faint grid.</summary>
+    private static Mat WithoutInk(Mat gray)
+    {
+        using var ink = new Mat();
+        Cv2.Threshold(gray, ink, InkLevel, 255, ThresholdTypes.BinaryInv);
+        var copy = gray.Clone();
+        copy.SetTo(new Scalar(255), ink);
+        return copy;
+    }
+
+    private static float[] Profile(Mat gray, ReduceDimension dim)
+    {
+        using var sum = new Mat();
+        Cv2.Reduce(gray, sum, dim, ReduceTypes.Avg, MatType.CV_32F);
+        var n = (int)sum.Total();
+        var p = new float[n];
+        sum.GetArray(out float[] raw);
+        // High-pass: remove page-scale shading and text blocks, keep line-scale repetition.
+        const int half = 32;
+        var prefix = new double[n + 1];
+        for (var i = 0; i < n; i++) prefix[i + 1] = prefix[i] + raw[i];
+        for (var i = 0; i < n; i++)
+        {
+            int a = Math.Max(0, i - half), b = Math.Min(n, i + half + 1);
+            p[i] = (float)((prefix[b] - prefix[a]) / (b - a) - raw[i]);
+        }
+        return p;
+    }
+
+    private readonly record struct Estimate(double PxPerMm, double Confidence);
+
+    private static Estimate? Period(float[] p, double prior)
+    {
+        var maxLag = Math.Min(p.Length / 2, 700);
+        if (maxLag < 40) return null;
+        var r = new double[maxLag + 2];
+        for (var lag = 0; lag <= maxLag + 1; lag++)
+        {
+            double s = 0;
+            var n = p.Length - lag;
+            for (var i = 0; i < n; i++) s += p[i] * p[i + lag];
+            r[lag] = s / n;
+        }
+        if (r[0] <= 0) return null;
+        var r0 = r[0];
+        for (var lag = 0; lag < r.Length; lag++) r[lag] /= r0;
+
+        // Comb: a period's score is the mean autocorrelation at all its multiples. Multiples of the true period
+        // score as high as the period itself, so the smallest period close to the best score is the grid's.
+        var minPeriod = Math.Max(2.5, MinPxPerMm);
+        var maxPeriod = Math.Min(maxLag / 8.0, 5 * MaxPxPerMm);
+        var candidates = new List<(double P, double Score)>();
+        // The scan uses a short comb (12 teeth) that tolerates its 0.05 px step; the refinement uses every tooth.
+        for (var period = minPeriod; period <= maxPeriod; period += 0.05) candidates.Add((period, Comb(r, period, Math.Min(maxLag, (int)(12 * period)))));
+        if (candidates.Count == 0 || candidates.Max(c => c.Score) < 0.05) return null;
+        // The strongest comb may be a multiple of the grid period (5 mm major lines, or 2, 3, 8 mm by chance);
+        // the smallest divisor that still repeats clearly is the period.
+        var (strongest, strongScore) = candidates.MaxBy(c => c.Score);
+        var coarse = strongest;
+        for (var k = 40; k >= 2; k--)
+        {
+            var sub = strongest / k;
+            if (sub < minPeriod) continue;
+            var near = candidates.Where(c => Math.Abs(c.P - sub) <= 0.15).ToList();
+            if (near.Count == 0) continue;
+            var bestNear = near.MaxBy(c => c.Score);
+            if (bestNear.Score >= 0.4 * strongScore) { coarse = bestNear.P; break; }
+        }
+        double fine = coarse, fineScore = double.MinValue;
+        for (var period = coarse - 0.1; period <= coarse + 0.1; period += 0.002)
+        {
+            var sc = Comb(r, period, maxLag);
+            if (sc > fineScore) { fineScore = sc; fine = period; }
+        }
+        // The fundamental is 0.5 mm (dotted grids), 1 mm (minor lines) or 5 mm (major lines only): take the
+        // reading nearest the prior.
+        var pxPerMm = new[] { 2 * fine, fine, fine / 5 }.MinBy(v => Math.Abs(Math.Log(v / prior)));
+        if (pxPerMm is < MinPxPerMm or > MaxPxPerMm) return null;
+        return new Estimate(pxPerMm, Math.Clamp(fineScore * 2, 0, 1));
+    }
+
+    private static double Comb(double[] r, double period, int maxLag)
+    {
+        double s = 0; var n = 0;
+        for (var lag = period; lag <= maxLag; lag += period)
+        {
+            var i = (int)lag;
+            var f = lag - i;
+            s += r[i] + (r[i + 1] - r[i]) * f;
+            n++;
+        }
+        return n == 0 ? 0 : s / n;
+    }
+}

@@ -1,0 +1,120 @@
+using HeartGuard.Core;
+using HeartGuard.Imaging.Cleanup;
+
+namespace HeartGuard.Imaging.Layout;
+
+public interface ILayoutDetector
+{
+    PageLayout Detect(InkMask ink, GridCalibration scale, DigitizerOptions options);
+}
+
+/// <summary>Stage 5: rows of traces and the layout they form. A trace row is a horizontal band where ink is
+/// present in almost every column (a text line has gaps, a rule was erased by clean-up); the isoelectric
+/// line is the densest ink row inside it. The number of rows then names the layout: 4 = 3x4+1,
+/// 6 = 3x4+3 or 6x2 (told apart later from the traces), 12 = 12x1.</summary>
+public sealed class LayoutDetector : ILayoutDetector
+{
+    private const double MinCoverage = 0.6;
+    private const double BandHalfMm = 4;
+
+    public PageLayout Detect(InkMask ink, GridCalibration scale, DigitizerOptions options)
+    {
+        var profile = RowProfile(ink);
+        var minSeparation = (int)(8 * scale.PxPerMmY);
+        var candidates = new List<TraceRow>();
+        foreach (var y in Peaks(profile, minSeparation))
+        {
+            var row = Measure(ink, y, (int)(BandHalfMm * scale.PxPerMmY));
+            if (row is not null) candidates.Add(row);
+        }
+        var widest = candidates.Count == 0 ? 0 : candidates.Max(r => r.EndX - r.StartX);
+        var rows = candidates
+            .Where(r => r.Coverage >= MinCoverage && r.EndX - r.StartX >= 0.45 * widest)
+            .OrderBy(r => r.BaselineY).ToList();
+        if (rows.Count < 3) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
+
+        var (name, wanted) = rows.Count switch
+        {
+            >= 12 => ("12x1", 12),
+            >= 6 => ("6x2", 6),
+            _ => ("3x4+1", 4),
+        };
+        // Keep the best-covered rows when there are more than the layout needs (stray text lines).
+        if (rows.Count > wanted)
+            rows = rows.OrderByDescending(r => r.Coverage).Take(wanted).OrderBy(r => r.BaselineY).ToList();
+        var confidence = rows.Average(r => r.Coverage) * (rows.Count == wanted ? 1.0 : 0.6) * Regularity(rows, name);
+        rows = WithBands(rows, ink.Height);
+        return new PageLayout(EcgLayout.Standard(name, options.RecordDurationS), Math.Clamp(confidence, 0, 1), rows);
+    }
+
+    private static int[] RowProfile(InkMask ink)
+    {
+        using var sums = new OpenCvSharp.Mat();
+        OpenCvSharp.Cv2.Reduce(ink.Columns, sums, OpenCvSharp.ReduceDimension.Row, OpenCvSharp.ReduceTypes.Sum, OpenCvSharp.MatType.CV_32S);
+        sums.GetArray(out int[] profile);
+        return profile;
+    }
+
+    private static IEnumerable<int> Peaks(int[] profile, int minSeparation)
+    {
+        var n = profile.Length;
+        var smooth = new double[n];
+        const int half = 2;
+        for (var i = 0; i < n; i++)
+        {
+            double s = 0;
+            for (var j = Math.Max(0, i - half); j <= Math.Min(n - 1, i + half); j++) s += profile[j];
+            smooth[i] = s;
+        }
+        var max = smooth.Max();
+        var order = Enumerable.Range(0, n).Where(i => smooth[i] > 0.08 * max).OrderByDescending(i => smooth[i]);
+        var taken = new List<int>();
+        foreach (var i in order)
+            if (taken.All(t => Math.Abs(t - i) >= minSeparation)) taken.Add(i);
+        return taken;
+    }
+
+    /// <summary>Coverage of the band around a baseline candidate: the share of columns between its first and
+    /// last inked column that have ink near the line.</summary>
+    private static TraceRow? Measure(InkMask ink, int y, int halfBand)
+    {
+        int top = Math.Max(0, y - halfBand), bottom = Math.Min(ink.Height - 1, y + halfBand);
+        int first = -1, last = -1, inked = 0;
+        for (var x = 0; x < ink.Width; x++)
+        {
+            if (ink.Column(x)[top..(bottom + 1)].IndexOfAnyExcept((byte)0) < 0) continue;
+            if (first < 0) first = x;
+            last = x;
+            inked++;
+        }
+        if (first < 0 || last - first < 50) return null;
+        return new TraceRow(0, y, top, bottom, first, last, inked / (double)(last - first + 1));
+    }
+
+    /// <summary>3x4 pages space their rows evenly; irregular spacing lowers confidence.</summary>
+    private static double Regularity(List<TraceRow> rows, string name)
+    {
+        if (rows.Count < 3) return 0.5;
+        var gaps = rows.Zip(rows.Skip(1), (a, b) => b.BaselineY - a.BaselineY).ToList();
+        var mean = gaps.Average();
+        var spread = gaps.Max(g => Math.Abs(g - mean)) / mean;
+        return name == "12x1" || name == "6x2" ? 1 - Math.Min(0.5, spread) : 1 - Math.Min(0.5, spread / 2);
+    }
+
+    /// <summary>Each row may use the space up to 85% of the way to its neighbours: tall QRS complexes reach far,
+    /// and the trace extractor's continuity keeps them apart where they meet.</summary>
+    private static List<TraceRow> WithBands(List<TraceRow> rows, int height)
+    {
+        var result = new List<TraceRow>(rows.Count);
+        var pitch = rows.Count > 1 ? (rows[^1].BaselineY - rows[0].BaselineY) / (rows.Count - 1) : height / 4.0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var up = i > 0 ? rows[i].BaselineY - rows[i - 1].BaselineY : pitch;
+            var down = i < rows.Count - 1 ? rows[i + 1].BaselineY - rows[i].BaselineY : pitch;
+            var top = (int)Math.Max(0, rows[i].BaselineY - 0.85 * up);
+            var bottom = (int)Math.Min(height - 1, rows[i].BaselineY + 0.85 * down);
+            result.Add(rows[i] with { Index = i, TopY = top, BottomY = bottom });
+        }
+        return result;
+    }
+}

@@ -1,0 +1,49 @@
+using HeartGuard.Core;
+
+namespace HeartGuard.Imaging.Layout;
+
+/// <summary>Layout cross-check from the signals themselves: a rhythm strip repeats, over its first segment,
+/// exactly the short segment of the same lead. That tells 3x4+3 from 6x2 (same six rows), and which lead a
+/// 3x4+1 page's strip really shows (II on most machines, but not all).</summary>
+public static class RhythmStripMatcher
+{
+    private const double SameSignal = 0.9;
+
+    /// <param name="rowSegment">µV of a row over [t0, t1) s.</param>
+    public static EcgLayout Resolve(EcgLayout layout, Func<int, double, double, float[]> rowSegment, List<string> warnings)
+    {
+        var segment = layout.Placements.First(p => !p.IsRhythmStrip).DurationS;
+        if (layout.Name == "6x2")
+        {
+            // In 3x4+3 row 4 is the lead II strip, repeating row 1's first segment.
+            var r = Correlation(rowSegment(4, 0, segment / 2), rowSegment(1, 0, segment / 2));
+            return r >= SameSignal ? EcgLayout.Standard("3x4+3", layout.Placements.Max(p => p.EndS)) : layout;
+        }
+        if (layout.Name != "3x4+1") return layout;
+        var strip = layout.Placements.First(p => p.IsRhythmStrip);
+        var stripStart = rowSegment(strip.Row, 0, segment);
+        var scores = layout.Placements.Where(p => !p.IsRhythmStrip && p.Column == 0)
+            .Select(p => (p.Lead, R: Correlation(stripStart, rowSegment(p.Row, 0, segment)))).ToList();
+        var best = scores.MaxBy(s => s.R);
+        var current = scores.FirstOrDefault(s => s.Lead == strip.Lead).R;
+        if (best.Lead == strip.Lead || best.R < SameSignal || best.R - current < 0.05) return layout;
+        warnings.Add($"the rhythm strip shows lead {best.Lead}, not {strip.Lead} (r = {best.R:0.00} with the {best.Lead} segment)");
+        var placements = layout.Placements.Select(p => p.IsRhythmStrip ? p with { Lead = best.Lead } : p).ToList();
+        return layout with { Placements = placements };
+    }
+
+    private static double Correlation(float[] a, float[] b)
+    {
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0; var n = 0;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            if (float.IsNaN(a[i]) || float.IsNaN(b[i])) continue;
+            sa += a[i]; sb += b[i]; saa += a[i] * a[i]; sbb += b[i] * b[i]; sab += a[i] * b[i]; n++;
+        }
+        if (n < 20) return 0;
+        var cov = sab - sa * sb / n;
+        var va = saa - sa * sa / n;
+        var vb = sbb - sb * sb / n;
+        return va <= 0 || vb <= 0 ? 0 : cov / Math.Sqrt(va * vb);
+    }
+}

@@ -1,0 +1,60 @@
+using HeartGuard.Core;
+using HeartGuard.Imaging.Traces;
+
+namespace HeartGuard.Imaging.Signals;
+
+/// <summary>Where t = 0 lies on the page and how many px one second takes: every row of a printed ECG shares
+/// one time origin, found from the rows' right ends (a full row shows exactly the record's duration), or from
+/// their starts after the calibration pulse when rows are shorter than that.</summary>
+public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS)
+{
+    public double X(double tS) => OriginX + tS * PxPerS;
+
+    public static RowTimeline Fit(IReadOnlyList<RowTrace> rows, GridCalibration scale, PaperSettings paper,
+        double durationS, List<string> warnings)
+    {
+        var pxPerS = scale.PxPerMmX * paper.SpeedMmPerS;
+        var full = durationS * pxPerS;
+        var spans = rows.Select(r => r.TraceEndX + 1 - r.TraceStartX).OrderBy(v => v).ToList();
+        var median = spans[spans.Count / 2];
+        if (median >= 0.93 * full && median <= 1.07 * full)
+        {
+            var ends = rows.Select(r => r.TraceEndX + 1.0).OrderBy(v => v).ToList();
+            return new RowTimeline(ends[ends.Count / 2] - full, pxPerS, durationS);
+        }
+        var starts = rows.Select(r => (double)r.TraceStartX).OrderBy(v => v).ToList();
+        var shown = Math.Round(median / pxPerS, 2);
+        warnings.Add($"rows span {shown:0.##} s instead of {durationS:0.##} s; time measured from the row starts");
+        return new RowTimeline(starts[starts.Count / 2], pxPerS, durationS);
+    }
+
+    /// <summary>Samples of a row's path in microvolts for t in [t0, t1) at <paramref name="rateHz"/>;
+    /// NaN where the path has no ink within 2 mm.</summary>
+    public float[] Sample(RowTrace row, double t0S, double t1S, double rateHz, GridCalibration scale, PaperSettings paper)
+    {
+        var first = (int)Math.Round(t0S * rateHz);
+        var count = (int)Math.Round(t1S * rateHz) - first;
+        var values = new float[Math.Max(0, count)];
+        var uvPerPx = 1000.0 / (scale.PxPerMmY * paper.GainMmPerMv);
+        var maxGap = 2 * scale.PxPerMmX;
+        var px = row.PointX;
+        var py = row.PointY;
+        var k = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var x = X((first + i) / rateHz);
+            while (k < px.Length && px[k] < x) k++;
+            double y;
+            if (px.Length == 0) y = double.NaN;
+            else if (k == 0) y = px[0] - x <= 1.5 ? py[0] : double.NaN;
+            else if (k == px.Length) y = x - px[^1] <= 1.5 ? py[^1] : double.NaN;
+            else
+            {
+                var span = px[k] - px[k - 1];
+                y = span > maxGap ? double.NaN : py[k - 1] + (py[k] - py[k - 1]) * (x - px[k - 1]) / span;
+            }
+            values[i] = double.IsNaN(y) ? float.NaN : (float)((row.BaselineY - y) * uvPerPx);
+        }
+        return values;
+    }
+}

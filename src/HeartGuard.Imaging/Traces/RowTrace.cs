@@ -1,0 +1,18 @@
+using HeartGuard.Imaging.Layout;
+
+namespace HeartGuard.Imaging.Traces;
+
+/// <summary>The path followed along one row, as a polyline in page pixels (x ascending, sub-pixel y), plus the
+/// per-column centre used for drawing, and what the calibration pulse at the row start told us.</summary>
+public sealed record RowTrace(
+    TraceRow Row,
+    int StartX,
+    float[] CentreY,
+    double[] PointX,
+    double[] PointY,
+    double BaselineY,
+    bool BaselineFromPulse,
+    double? PulseHeightPx,
+    int TraceStartX,
+    int TraceEndX,
+    double Smoothness);

@@ -1,0 +1,57 @@
+namespace HeartGuard.Signals;
+
+/// <summary>Rate and regularity from RR intervals.</summary>
+public sealed record Rhythm(
+    double? HeartRateBpm, double? RrMeanMs, double? RrSdMs, double? RrCoefficientOfVariation,
+    double? NormalizedRmssd, bool? IsIrregular)
+{
+    public static readonly Rhythm Unknown = new(null, null, null, null, null, null);
+}
+
+/// <summary>Step 4a, rhythm: heart rate as 60 / mean RR over every RR interval on the page, which is how
+/// electrocardiographs print it (all beats of the 10 s rhythm strip), RR spread, and irregularity.
+/// Only intervals between beats of one uninterrupted stretch count: a beat on either side of a hole in
+/// the trace is not an RR interval.</summary>
+public sealed class RhythmAnalyzer
+{
+    /// <summary>Fewer RR intervals than this give no rate (a 1 s strip, a single beat).</summary>
+    public int MinIntervalsForRate { get; init; } = 2;
+    /// <summary>Irregularity needs a few more intervals to mean anything.</summary>
+    public int MinIntervalsForRegularity { get; init; } = 4;
+    /// <summary>Normalised RMSSD above this is irregular: sinus arrhythmia stays below, AF is far above.</summary>
+    public double IrregularNormalizedRmssd { get; init; } = 0.10;
+
+    public Rhythm Analyze(BeatDetection beats, double samplingRateHz)
+    {
+        var rrMs = new List<double>();
+        var peaks = beats.RPeakSamples;
+        for (var i = 1; i < peaks.Length; i++)
+            if (beats.SearchedRuns.Any(run => run.Contains(peaks[i - 1]) && run.Contains(peaks[i])))
+                rrMs.Add((peaks[i] - peaks[i - 1]) * 1000.0 / samplingRateHz);
+        if (rrMs.Count < MinIntervalsForRate) return Rhythm.Unknown;
+
+        var mean = rrMs.Average();
+        var sd = Math.Sqrt(rrMs.Sum(rr => (rr - mean) * (rr - mean)) / (rrMs.Count - 1));
+        if (rrMs.Count < MinIntervalsForRegularity) return new Rhythm(60000 / mean, mean, sd, sd / mean, null, null);
+
+        double sumSquares = 0;
+        var successive = 0;
+        for (var i = 1; i < rrMs.Count; i++)
+        {
+            sumSquares += (rrMs[i] - rrMs[i - 1]) * (rrMs[i] - rrMs[i - 1]);
+            successive++;
+        }
+        var normalizedRmssd = Math.Sqrt(sumSquares / successive) / mean;
+        return new Rhythm(60000 / mean, mean, sd, sd / mean, normalizedRmssd, normalizedRmssd > IrregularNormalizedRmssd);
+    }
+
+    /// <summary>AF-likeness in 0..1: half from RR irregularity (normalised RMSSD 0.05 -> 0, 0.15 -> 1),
+    /// half from a missing P wave. Null when the rhythm could not be judged.</summary>
+    public static double? AfScore(Rhythm rhythm, bool? pWavePresent)
+    {
+        if (rhythm.NormalizedRmssd is not { } nrmssd) return null;
+        var irregularity = Math.Clamp((nrmssd - 0.05) / 0.10, 0, 1);
+        var noP = pWavePresent switch { false => 1.0, true => 0.0, null => 0.5 };
+        return Math.Round(0.5 * irregularity + 0.5 * noP, 3);
+    }
+}
