@@ -40,7 +40,7 @@ public sealed class Digitizer
         using var ink = time.Run("cleanup", () => _ink.Separate(page, scale));
         var layout = time.Run("layout", () => _layout.Detect(ink, scale, _options));
         var rows = time.Run("traces", () => layout.Rows.Select(r => _traces.Extract(ink, r, scale, _options.Paper)).ToList());
-        scale = ScaleFallback.FromPulses(scale, rows, _options.Paper, warnings);
+        scale = ScaleFallback.FromPulses(scale, rows, _options.Paper, page.Header.Dpi, warnings);
         var (record, traces, ecgLayout) = time.Run("signals", () =>
         {
             var timeline = RowTimeline.Fit(rows, scale, _options.Paper, _options.RecordDurationS, warnings);

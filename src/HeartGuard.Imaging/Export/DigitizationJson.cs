@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using HeartGuard.Core;
 
@@ -41,5 +42,8 @@ public static class DigitizationJson
         StageMs = r.StageMs,
     };
 
-    public static string Serialize(DigitizationResult r, string? file = null) => JsonSerializer.Serialize(ToDocument(r, file), Json.Options);
+    /// <summary>The project's JSON options, with "+" written as such ("3x4+1", not "3x4\u002B1").</summary>
+    private static readonly JsonSerializerOptions Options = new(Json.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize(DigitizationResult r, string? file = null) => JsonSerializer.Serialize(ToDocument(r, file), Options);
 }

@@ -7,7 +7,7 @@ namespace HeartGuard.Imaging.Layout;
 /// 3x4+1 page's strip really shows (II on most machines, but not all).</summary>
 public static class RhythmStripMatcher
 {
-    private const double SameSignal = 0.9;
+    private const double SameSignal = 0.75;
 
     /// <param name="rowSegment">µV of a row over [t0, t1) s.</param>
     public static EcgLayout Resolve(EcgLayout layout, Func<int, double, double, float[]> rowSegment, List<string> warnings)
@@ -16,20 +16,41 @@ public static class RhythmStripMatcher
         if (layout.Name == "6x2")
         {
             // In 3x4+3 row 4 is the lead II strip, repeating row 1's first segment.
-            var r = Correlation(rowSegment(4, 0, segment / 2), rowSegment(1, 0, segment / 2));
-            return r >= SameSignal ? EcgLayout.Standard("3x4+3", layout.Placements.Max(p => p.EndS)) : layout;
+            var same = Similarity(rowSegment(4, 0, segment / 2), rowSegment(1, 0, segment / 2));
+            return same >= SameSignal ? EcgLayout.Standard("3x4+3", layout.Placements.Max(p => p.EndS)) : layout;
         }
         if (layout.Name != "3x4+1") return layout;
         var strip = layout.Placements.First(p => p.IsRhythmStrip);
         var stripStart = rowSegment(strip.Row, 0, segment);
         var scores = layout.Placements.Where(p => !p.IsRhythmStrip && p.Column == 0)
-            .Select(p => (p.Lead, R: Correlation(stripStart, rowSegment(p.Row, 0, segment)))).ToList();
+            .Select(p => (p.Lead, R: Similarity(stripStart, rowSegment(p.Row, 0, segment)))).ToList();
         var best = scores.MaxBy(s => s.R);
         var current = scores.FirstOrDefault(s => s.Lead == strip.Lead).R;
         if (best.Lead == strip.Lead || best.R < SameSignal || best.R - current < 0.05) return layout;
-        warnings.Add($"the rhythm strip shows lead {best.Lead}, not {strip.Lead} (r = {best.R:0.00} with the {best.Lead} segment)");
+        warnings.Add($"the rhythm strip shows lead {best.Lead}, not {strip.Lead} (similarity {best.R:0.00} with the {best.Lead} segment)");
         var placements = layout.Placements.Select(p => p.IsRhythmStrip ? p with { Lead = best.Lead } : p).ToList();
         return layout with { Placements = placements };
+    }
+
+    /// <summary>1 for the same trace printed twice; lower for different leads, which may still correlate
+    /// strongly (II and aVF) but differ in amplitude: correlation less the relative RMS difference.</summary>
+    private static double Similarity(float[] a, float[] b)
+    {
+        var r = Correlation(a, b);
+        double diff = 0, energy = 0; var n = 0;
+        double meanA = 0, meanB = 0;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+            if (!float.IsNaN(a[i]) && !float.IsNaN(b[i])) { meanA += a[i]; meanB += b[i]; n++; }
+        if (n < 20) return 0;
+        meanA /= n; meanB /= n;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            if (float.IsNaN(a[i]) || float.IsNaN(b[i])) continue;
+            var d = (a[i] - meanA) - (b[i] - meanB);
+            diff += d * d;
+            energy += (b[i] - meanB) * (b[i] - meanB);
+        }
+        return energy <= 0 ? 0 : r - Math.Sqrt(diff / energy);
     }
 
     private static double Correlation(float[] a, float[] b)

@@ -1,0 +1,35 @@
+using HeartGuard.Imaging.Scoring;
+using HeartGuard.Tests.Shared;
+
+namespace HeartGuard.Imaging.Tests.Pipeline;
+
+/// <summary>Regression checks on the real development data (skipped where ../shared/data is absent).</summary>
+public class RealDataTests
+{
+    [SkippableTheory]
+    [InlineData("renders/E07501-0")]
+    [InlineData("renders/HR06001-0")]
+    public void Ecg_image_kit_render_is_read_against_its_ground_truth(string stem)
+    {
+        var json = SharedData.RequireOrSkip(stem + ".json");
+        var truth = EcgImageKitTruth.Load(json);
+        var result = new Digitizer().Digitize(File.ReadAllBytes(truth.ImagePath), truth.Name);
+        var score = PageScore.Compute(truth, result.Record);
+        Assert.Equal("3x4+1", result.Layout.Name);
+        Assert.True(score.MeanUnaligned >= 10, $"unaligned {score.MeanUnaligned:0.0} dB");
+        Assert.True(score.MeanAligned >= 12, $"aligned {score.MeanAligned:0.0} dB");
+    }
+
+    [SkippableFact]
+    public void Mendeley_page_has_its_layout_scale_and_every_lead()
+    {
+        var path = SharedData.RequireOrSkip("mendeley/train/Normal/Normal(10).jpg");
+        var result = new Digitizer().Digitize(File.ReadAllBytes(path), "Normal(10)");
+        Assert.Equal("3x4+1", result.Layout.Name);
+        Assert.InRange(result.Calibration.PxPerMmX, 7.874 * 0.98, 7.874 * 1.02);
+        Assert.Equal(12, result.Record.Leads.Count(l => l.PresentCount > 1000));
+        Assert.Equal(5000, result.Record.SampleCount);
+        // This page's rhythm strip is printed as lead III (the strip repeats the III segment exactly).
+        Assert.Contains(result.Traces, t => t.Placement.IsRhythmStrip && t.Lead == "III");
+    }
+}
