@@ -1,4 +1,5 @@
 using HeartGuard.Core;
+using HeartGuard.Imaging;
 using HeartGuard.Signals;
 
 namespace HeartGuard.Analysis;
@@ -22,15 +23,30 @@ public sealed record AnalysisSummary
     /// mean "not measurable".</summary>
     public Measurements? Measurements { get; init; }
 
-    /// <summary>Per lead, the fraction of the lead's page window that was traced (0..1).</summary>
+    /// <summary>Per lead, the digitizer's 0..1 trace quality.</summary>
     public IReadOnlyDictionary<string, double>? LeadQuality { get; init; }
 
     public IReadOnlyList<string>? Warnings { get; init; }
     public IReadOnlyDictionary<string, double>? StageMs { get; init; }
 
     public string? Error { get; init; }
-    public RejectionKind? ErrorKind { get; init; }
+    public DigitizationError? ErrorKind { get; init; }
 
-    public static AnalysisSummary Failed(string file, string error, RejectionKind? kind = null) =>
+    public static AnalysisSummary Failed(string file, string error, DigitizationError? kind = null) =>
         new() { File = file, Error = error, ErrorKind = kind };
+
+    public static AnalysisSummary Of(string file, DigitizationResult page, Measurements measurements, Diagnosis? diagnosis,
+        string? diagnosisUnavailable, IReadOnlyDictionary<string, double> stageMs) => new()
+    {
+        File = file,
+        Layout = page.Layout.Name,
+        LayoutConfidence = Math.Round(page.LayoutConfidence, 3),
+        Diagnosis = diagnosis,
+        DiagnosisUnavailable = diagnosis is null ? diagnosisUnavailable : null,
+        Measurements = measurements,
+        // A lead drawn twice (II as rhythm strip) counts by its better trace.
+        LeadQuality = page.Traces.GroupBy(t => t.Lead).ToDictionary(g => g.Key, g => Math.Round(g.Max(t => t.Quality), 3)),
+        Warnings = page.Warnings,
+        StageMs = stageMs,
+    };
 }

@@ -1,4 +1,4 @@
-using HeartGuard.Core;
+using HeartGuard.Imaging;
 
 namespace HeartGuard.Analysis;
 
@@ -8,6 +8,9 @@ public sealed class BatchAnalysis(IPageAnalyzer analyzer, int maxParallelism)
 {
     /// <summary>Called on a worker thread after each successful analysis (e.g. to write its report).</summary>
     public Action<PageAnalysis>? OnAnalyzed { get; init; }
+
+    /// <summary>Whether to compute explanations (for reports); several times slower.</summary>
+    public bool Explain { get; init; }
 
     /// <param name="onCompleted">Called after each file, in completion order, from any thread (progress).</param>
     public IReadOnlyList<AnalysisSummary> Run(IReadOnlyList<string> files, Action<AnalysisSummary>? onCompleted = null,
@@ -34,13 +37,13 @@ public sealed class BatchAnalysis(IPageAnalyzer analyzer, int maxParallelism)
         }
         try
         {
-            var analysis = analyzer.Analyze(bytes, path, cancellationToken);
+            var analysis = analyzer.Analyze(bytes, path, Explain, cancellationToken);
             OnAnalyzed?.Invoke(analysis);
             return analysis.Summary;
         }
-        catch (PageRejectedException e)
+        catch (DigitizationException e)
         {
-            return AnalysisSummary.Failed(path, e.Message, e.Kind);
+            return AnalysisSummary.Failed(path, e.Reason, e.Kind);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using HeartGuard.Core;
+using HeartGuard.Imaging;
+using HeartGuard.Models;
 using HeartGuard.Signals;
 using static System.Net.WebUtility;
 
@@ -23,9 +25,9 @@ public static class HtmlReport
         var html = new StringBuilder(64 * 1024);
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>HeartGuard report: ").Append(HtmlEncode(s.File)).Append("</title><style>").Append(Css).Append("</style></head><body>")
+            .Append("<title>HeartGuard report: ").Append(HtmlEncode(Path.GetFileName(s.File))).Append("</title><style>").Append(Css).Append("</style></head><body>")
             .Append("<header class=\"hg-head\"><div class=\"hg-brand\">HeartGuard</div><div class=\"hg-meta\">ECG analysis report · <span data-testid=\"file\">")
-            .Append(HtmlEncode(s.File)).Append("</span> · ")
+            .Append(HtmlEncode(Path.GetFileName(s.File))).Append("</span> · ")
             .Append((generatedAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
             .Append("</div></header>")
             .Append("<p class=\"hg-disclaimer\" role=\"note\"><strong>Not for clinical use.</strong> ").Append(HtmlEncode(Disclaimer)).Append("</p>")
@@ -33,12 +35,15 @@ public static class HtmlReport
         AppendDiagnosis(html, s);
         AppendMeasurements(html, s.Measurements);
         html.Append("</div>");
+        var page = analysis.Digitization;
         AppendFigure(html, "12-lead plot of the digitized signals", "lead-plot",
-            LeadPlot.RenderPng(analysis.Record, analysis.Layout), "25 mm/s, 10 mm/mV, redrawn from the extracted signals.");
-        AppendFigure(html, "Page with the extracted traces", "overlay", analysis.OverlayPng,
-            "Coloured lines are what was read from the image; check they follow the printed traces.");
-        AppendFigure(html, "Regions that drove the image model", "heatmap", analysis.HeatmapPng,
-            "Warmer colours mark regions whose occlusion changed the model's output most.");
+            LeadPlot.RenderPng(page.Record, page.Layout), "25 mm/s, 10 mm/mV, redrawn from the extracted signals.");
+        AppendFigure(html, "Page with the extracted traces", "overlay", Overlay.RenderPng(analysis.SourceImage, page),
+            "Coloured lines are what was read from the image; check that they follow the printed traces.");
+        AppendFigure(html, "Regions that drove the image model", "heatmap",
+            analysis.Explanation is { } e ? HeatmapOverlay.RenderPng(analysis.SourceImage, e) : null,
+            "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.");
+        if (analysis.Explanation is { LeadContributions.Count: > 0 } withLeads) AppendLeadContributions(html, withLeads);
         AppendQuality(html, s);
         html.Append("<footer class=\"hg-foot\">").Append(HtmlEncode(Disclaimer)).Append("</footer></body></html>");
         return html.ToString();
@@ -113,13 +118,13 @@ public static class HtmlReport
     private static void AppendSt(StringBuilder html, IReadOnlyList<LeadMeasurements> leads)
     {
         if (leads.Count == 0) return;
-        html.Append("<h3>ST deviation at J+60 ms</h3><div class=\"hg-st\" data-testid=\"st\">");
+        html.Append("<h3>ST deviation at J+60 ms (µV)</h3><div class=\"hg-st\" data-testid=\"st\">");
         foreach (var name in StandardLeads.Names)
         {
             var st = leads.FirstOrDefault(l => l.Lead == name)?.StDeviationUv;
             var marked = st is { } v && Math.Abs(v) >= 100;
             html.Append("<div").Append(marked ? " class=\"hg-st-mark\"" : "").Append("><span>").Append(name).Append("</span>")
-                .Append(st is { } value ? value.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " µV" : "–").Append("</div>");
+                .Append(st is { } value ? value.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "–").Append("</div>");
         }
         html.Append("</div>");
     }
@@ -146,6 +151,17 @@ public static class HtmlReport
         html.Append("</section>");
     }
 
+    /// <summary>The signal model's per-lead view: how much the predicted class's probability drops when the
+    /// lead's information is removed.</summary>
+    private static void AppendLeadContributions(StringBuilder html, Explanation explanation)
+    {
+        html.Append("<section class=\"hg-card\" data-testid=\"lead-contributions\"><h2>Leads that drove the signal model</h2><table class=\"hg-table\">");
+        foreach (var c in explanation.LeadContributions.OrderByDescending(c => Math.Abs(c.ProbabilityChange)))
+            html.Append("<tr><td>").Append(HtmlEncode(c.Lead)).Append("</td><td class=\"hg-num\">")
+                .Append((c.ProbabilityChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)).Append(" points</td></tr>");
+        html.Append("</table></section>");
+    }
+
     private static void AppendQuality(StringBuilder html, AnalysisSummary s)
     {
         html.Append("<section class=\"hg-card\" data-testid=\"quality\"><h2>Reading quality</h2><table class=\"hg-table\">")
@@ -153,7 +169,7 @@ public static class HtmlReport
             .Append(s.LayoutConfidence is { } c ? $" ({Percent(c)} sure)" : "").Append("</td></tr>");
         if (s.LeadQuality is { } quality)
             foreach (var (lead, q) in quality)
-                html.Append("<tr><td>Lead ").Append(HtmlEncode(lead)).Append(" traced</td><td class=\"hg-num\">").Append(Percent(q)).Append("</td></tr>");
+                html.Append("<tr><td>Lead ").Append(HtmlEncode(lead)).Append(" trace quality</td><td class=\"hg-num\">").Append(Percent(q)).Append("</td></tr>");
         if (s.StageMs is { } stages)
             foreach (var (stage, ms) in stages)
                 html.Append("<tr><td class=\"hg-sub\">").Append(HtmlEncode(stage)).Append(" time</td><td class=\"hg-num\">")
@@ -170,7 +186,7 @@ public static class HtmlReport
         :root{--ink:#17212b;--muted:#5b6875;--line:#d9e0e6;--brand:#0b5cad;--warn:#8a4b00;--warnbg:#fff4e0;--bg:#f5f7f9}
         *{box-sizing:border-box}body{margin:0;font:15px/1.45 "DejaVu Sans",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
         .hg-head{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;padding:.8rem 1rem;background:#fff;border-bottom:3px solid var(--brand)}
-        .hg-brand{font-weight:700;font-size:1.2rem;color:var(--brand)}.hg-meta{color:var(--muted);font-size:.9rem;word-break:break-all}
+        .hg-brand{font-weight:700;font-size:1.2rem;color:var(--brand)}.hg-meta{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
         .hg-disclaimer{margin:.8rem 1rem;padding:.6rem .8rem;background:var(--warnbg);color:var(--warn);border:1px solid #f0c987;border-radius:6px;font-size:.9rem}
         .hg-cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:0 1rem;margin:0 1rem}.hg-cols>.hg-card{margin:0 0 1rem}
         .hg-card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:0 1rem 1rem}

@@ -1,23 +1,15 @@
-using HeartGuard.Core;
+using HeartGuard.Imaging;
+using HeartGuard.Models;
+using HeartGuard.Signals;
 
 namespace HeartGuard.Analysis;
 
-/// <summary>Everything one analysis produced: the public summary plus the artefacts that reports and
-/// downloads are made from. Images are PNG bytes; all of it lives in memory only.</summary>
+/// <summary>Everything one analysis produced: the public summary plus what reports and downloads are drawn
+/// from (the digitization with its traces, the measurements, the explanation when asked for, and the
+/// source image). All of it lives in memory only.</summary>
 public sealed record PageAnalysis(
     AnalysisSummary Summary,
-    EcgRecord Record,
-    EcgLayout Layout,
-    byte[] SourceImage,
-    byte[]? OverlayPng,
-    byte[]? HeatmapPng);
-
-/// <summary>The digitized signals of one page (`POST /api/v1/digitize`): microvolts per lead at
-/// <see cref="SamplingRateHz"/>, null where a sample is missing.</summary>
-public sealed record PageSignals(
-    string File,
-    string Layout,
-    double SamplingRateHz,
-    GridCalibration Calibration,
-    IReadOnlyDictionary<string, float?[]> LeadsUv,
-    IReadOnlyList<string> Warnings);
+    DigitizationResult Digitization,
+    Measurements Measurements,
+    Explanation? Explanation,
+    ReadOnlyMemory<byte> SourceImage);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HeartGuard.Analysis;
 using HeartGuard.Core;
+using HeartGuard.Imaging;
 
 namespace HeartGuard.Web;
 
@@ -18,23 +19,24 @@ internal static class ApiEndpoints
         var guarded = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(AnalysisPolicy).DisableAntiforgery();
         guarded.MapPost("/analyze", (HttpContext http, IPageAnalyzer analyzer, HeartGuardWebOptions options, ILoggerFactory logs) =>
                 RunAsync(http, options, logs, "analyze", upload =>
-                    Results.Json(analyzer.Analyze(upload.Bytes, upload.FileName, http.RequestAborted).Summary, Json.Options)))
+                    Results.Json(analyzer.Analyze(upload.Bytes, upload.FileName, explain: false, http.RequestAborted).Summary, Json.Options)))
             .AcceptsImageUpload()
             .Produces<AnalysisSummary>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503)
             .WithSummary("Analyze one ECG page image (multipart field 'file'): diagnosis, measurements, layout, quality, warnings.");
         guarded.MapPost("/digitize", (HttpContext http, IPageAnalyzer analyzer, HeartGuardWebOptions options, ILoggerFactory logs) =>
                 RunAsync(http, options, logs, "digitize", upload =>
-                    Results.Json(analyzer.Digitize(upload.Bytes, upload.FileName, http.RequestAborted), Json.Options)))
+                    Results.Json(DigitizedSignals.From(analyzer.Digitize(upload.Bytes, upload.FileName, http.RequestAborted), upload.FileName), Json.Options)))
             .AcceptsImageUpload()
-            .Produces<PageSignals>()
+            .Produces<DigitizedSignals>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503)
             .WithSummary("Digitize one ECG page image: calibrated signals in microvolts per lead (null = not on the page).");
     }
 
-    private static IResult Health(HeartGuardWebOptions options) => Results.Json(new
+    private static IResult Health(HeartGuardWebOptions options, IPageAnalyzer analyzer) => Results.Json(new
     {
         Status = "ok",
+        Diagnosis = analyzer.DiagnosisUnavailableReason is null ? "available" : "unavailable",
         Version = typeof(ApiEndpoints).Assembly.GetName().Version?.ToString(),
         ApiKeyRequired = !string.IsNullOrEmpty(options.ApiKey),
         MaxUploadBytes = options.MaxUploadBytes,
@@ -53,12 +55,12 @@ internal static class ApiEndpoints
         {
             result = problem ?? work(upload!);
         }
-        catch (PageRejectedException e)
+        catch (DigitizationException e)
         {
             result = Problems.Rejected(e);
         }
         log.LogInformation("{Operation}: {Bytes} bytes, {Format}, {Status}, {Ms:0} ms", operation, upload?.Bytes.Length ?? 0,
-            upload?.Header.Format ?? "-", (result as IStatusCodeHttpResult)?.StatusCode ?? 200, clock.Elapsed.TotalMilliseconds);
+            upload?.Header.Format.ToString() ?? "-", (result as IStatusCodeHttpResult)?.StatusCode ?? 200, clock.Elapsed.TotalMilliseconds);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using HeartGuard.Imaging.Loading;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -47,14 +48,22 @@ internal sealed record ImageUpload(byte[] Bytes, string FileName, ImageHeader He
     {
         if (ImageHeader.TryRead(bytes) is not { } header)
         {
-            var what = ImageHeader.KnownNonImage(bytes) ?? "not a PNG, JPEG, TIFF, BMP or WebP image";
+            var what = KnownNonImage(bytes) ?? "not a PNG, JPEG, TIFF, BMP or WebP image";
             return (null, Problems.NotAnImage($"The file is {what}. Send a PNG, JPEG, TIFF, BMP or WebP image of the ECG page."));
         }
-        if (header.PixelCount > options.MaxPixels)
+        if ((long)header.WidthPx * header.HeightPx > options.MaxPixels)
             return (null, Problems.TooLarge(
                 $"The image is {header.WidthPx} x {header.HeightPx} px; the limit is {options.MaxPixels / 1e6:0.#} megapixels."));
         return (new ImageUpload(bytes, name, header), null);
     }
+
+    /// <summary>A short name for a recognisable non-image upload, to make the 415 message useful.</summary>
+    private static string? KnownNonImage(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("%PDF"u8) ? "a PDF document" :
+        bytes.StartsWith("GIF8"u8) ? "a GIF image" :
+        bytes.StartsWith("PK\x03\x04"u8) ? "a ZIP archive or Office document" :
+        bytes.Length > 132 && bytes[128..132].SequenceEqual("DICM"u8) ? "a DICOM file" :
+        null;
 
     /// <summary>The whole stream, or null as soon as it passes <paramref name="limit"/> bytes.</summary>
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using HeartGuard.Analysis;
+using HeartGuard.Imaging;
 
 namespace HeartGuard.Web;
 
@@ -12,13 +12,16 @@ internal static class Problems
 
     public static IResult NotAnImage(string detail) => Problem(StatusCodes.Status415UnsupportedMediaType, "Not a supported image", detail);
 
-    public static IResult Rejected(PageRejectedException e) => e.Kind switch
+    public static IResult Rejected(DigitizationException e) => e.Kind switch
     {
-        RejectionKind.Unreadable => Problem(StatusCodes.Status400BadRequest, "Unreadable image", e.Message),
-        RejectionKind.UnsupportedFormat => NotAnImage(e.Message),
-        RejectionKind.TooLarge => TooLarge(e.Message),
-        _ => Problem(StatusCodes.Status422UnprocessableEntity, "Not an ECG page", e.Message),
+        DigitizationError.Unreadable => Problem(StatusCodes.Status400BadRequest, "Unreadable image", Sentence(e.Reason)),
+        DigitizationError.UnsupportedFormat => NotAnImage(Sentence(e.Reason)),
+        DigitizationError.TooLarge => TooLarge(Sentence(e.Reason)),
+        _ => Problem(StatusCodes.Status422UnprocessableEntity, "Not an ECG page", Sentence(e.Reason)),
     };
+
+    private static string Sentence(string reason) =>
+        reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? "" : ".");
 
     public static IResult Problem(int status, string title, string detail) =>
         Results.Problem(detail: detail, statusCode: status, title: title);

@@ -2,17 +2,22 @@ using System.IO.Compression;
 using System.Text;
 using HeartGuard.Analysis;
 using HeartGuard.Core;
+using HeartGuard.Core.IO;
 using HeartGuard.Core.Wfdb;
 
 namespace HeartGuard.Web;
 
 /// <summary>What the result page needs from one analysis: the public summary, the self-contained report
-/// (displayed as is, so page and report cannot disagree) and the signals as WFDB (zipped .hea + .dat,
-/// base64). Everything is built in memory; the server keeps nothing after the response.</summary>
-internal sealed record ResultPayload(AnalysisSummary Summary, string ReportHtml, string WfdbZip)
+/// (displayed as is, so page and report cannot disagree) and the signals as CSV and WFDB (zipped .hea +
+/// .dat, base64). Everything is built in memory; the server keeps nothing after the response.</summary>
+internal sealed record ResultPayload(AnalysisSummary Summary, string ReportHtml, string SignalsCsv, string WfdbZip)
 {
-    public static ResultPayload From(PageAnalysis analysis) =>
-        new(analysis.Summary, HtmlReport.Render(analysis), Convert.ToBase64String(WfdbZipOf(analysis.Record, RecordName(analysis.Summary.File))));
+    public static ResultPayload From(PageAnalysis analysis)
+    {
+        var record = analysis.Digitization.Record;
+        return new(analysis.Summary, HtmlReport.Render(analysis), EcgCsv.ToCsv(record),
+            Convert.ToBase64String(WfdbZipOf(record, RecordName(analysis.Summary.File))));
+    }
 
     /// <summary>The file stem, with characters WFDB record names cannot hold replaced.</summary>
     public static string RecordName(string file)

@@ -22,7 +22,7 @@ internal static class UiEndpoints
         app.MapGet("/ui/{file}", (string file) => Embedded(file)).ExcludeFromDescription();
         app.MapPost("/ui/analyze", (HttpContext http, IPageAnalyzer analyzer, HeartGuardWebOptions options, ILoggerFactory logs) =>
                 ApiEndpoints.RunAsync(http, options, logs, "ui-analyze", upload =>
-                    Results.Json(ResultPayload.From(analyzer.Analyze(upload.Bytes, upload.FileName, http.RequestAborted)), Json.Compact)))
+                    Results.Json(ResultPayload.From(analyzer.Analyze(upload.Bytes, upload.FileName, explain: true, http.RequestAborted)), Json.Compact)))
             .AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(ApiEndpoints.AnalysisPolicy).DisableAntiforgery()
             .ExcludeFromDescription();
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using HeartGuard.Analysis;
+using HeartGuard.Imaging;
 
 namespace HeartGuard.Web.Tests;
 
@@ -96,7 +96,7 @@ public class ApiStatusTests
     [Fact]
     public async Task Not_an_ecg_is_422_with_the_reason()
     {
-        using var app = WebTestHost.Create(new FakeAnalyzer { Rejection = new PageRejectedException(RejectionKind.NotAnEcg, "No ECG grid or traces were found.") });
+        using var app = WebTestHost.Create(new FakeAnalyzer { Rejection = new DigitizationException(DigitizationError.NotAnEcg, "no ECG grid or traces were found") });
         var problem = await ProblemOf(await app.CreateClient().PostAsync("/api/v1/analyze", WebTestHost.Upload(TestImages.Png())), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("No ECG grid or traces were found.", problem.GetProperty("detail").GetString());
     }

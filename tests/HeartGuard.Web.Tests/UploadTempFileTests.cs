@@ -18,22 +18,27 @@ public class UploadTempFileTests
         var systemTempBefore = TempFilesOf(Path.GetTempPath());
         try
         {
-            using var app = WebTestHost.Create(new FakeAnalyzer());
-            var client = app.CreateClient();
-            var image = new byte[3 * 1024 * 1024];
-            TestImages.Png().CopyTo(image, 0);
-            var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync("/api/v1/analyze", WebTestHost.Upload(image))));
-            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable));
+            await UploadAsync();
+            Assert.Equal(0, created);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(aspnetTemp));
+            // Other processes share /tmp; only files named like ASP.NET's buffers would be ours.
+            Assert.Empty(TempFilesOf(Path.GetTempPath()).Except(systemTempBefore));
         }
         finally
         {
             Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", previous);
+            Directory.Delete(aspnetTemp, recursive: true);
         }
-        Assert.Equal(0, created);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(aspnetTemp));
-        // Other processes share /tmp; only files named like ASP.NET's buffers would be ours.
-        Assert.Empty(TempFilesOf(Path.GetTempPath()).Except(systemTempBefore));
-        Directory.Delete(aspnetTemp);
+    }
+
+    private static async Task UploadAsync()
+    {
+        using var app = WebTestHost.Create(new FakeAnalyzer());
+        var client = app.CreateClient();
+        var image = new byte[3 * 1024 * 1024];
+        TestImages.Png().CopyTo(image, 0);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync("/api/v1/analyze", WebTestHost.Upload(image))));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable));
     }
 
     private static HashSet<string> TempFilesOf(string dir) =>

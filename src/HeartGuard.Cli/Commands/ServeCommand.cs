@@ -19,11 +19,12 @@ internal static class ServeCommand
             TreatUnmatchedTokensAsErrors = false,
         };
         command.Options.Add(urls);
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetAction(async parseResult =>
         {
             string[] args = ["--urls", parseResult.GetValue(urls)!, .. parseResult.UnmatchedTokens];
+            // ASP.NET handles Ctrl+C and SIGTERM (container stop) itself and shuts down gracefully.
             await using var app = WebHost.Build(args);
-            await app.RunAsync(cancellationToken);
+            await app.RunAsync();
             return 0;
         });
         return command;
