@@ -25,6 +25,8 @@ public sealed class ResNetFeaturizer : IDisposable
         if (!File.Exists(prep) || !File.Exists(ModelPath))
             throw new FileNotFoundException($"ResNet18 ONNX models not found under {dir} (they come with the Microsoft.ML.DnnImageFeaturizer.ResNet18 package).");
         var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        // Spin-waiting worker threads steal the cores from everything else on a shared 2-core machine.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _preprocess = new InferenceSession(prep, options);
         _network = new InferenceSession(ModelPath, options);
         _preprocessInput = _preprocess.InputMetadata.Keys.First();
