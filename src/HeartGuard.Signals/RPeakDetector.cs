@@ -20,6 +20,11 @@ public sealed class RPeakDetector
     /// <summary>Refractory period: two R peaks closer than this are one beat. 0.2 s (not NeuroKit's 0.3 s)
     /// keeps early PVCs and fast AF beats.</summary>
     public double MinDelayS { get; init; } = 0.2;
+    /// <summary>Pan and Tompkins' T-wave rule: a region starting within this time of the previous beat, with
+    /// less than <see cref="TWaveSlopeRatio"/> of that beat's slope, is its T wave (hyperacute T waves and
+    /// small QRS complexes make the two comparable).</summary>
+    public double TWaveWindowS { get; init; } = 0.36;
+    public double TWaveSlopeRatio { get; init; } = 0.65;
     /// <summary>A region whose peak slope is below this share of the typical QRS slope is a T wave or noise:
     /// at slow rates the 0.75 s average is too short to keep tall T waves under the threshold.</summary>
     public double MinSlopeRatio { get; init; } = 0.2;
@@ -30,7 +35,7 @@ public sealed class RPeakDetector
         var n = leads[0].SamplesUv.Length;
         var slope = new float[n];
         var locator = new float[n];
-        BuildDetectionSignals(leads, slope, locator);
+        BuildDetectionSignals(leads, samplingRateHz, slope, locator);
 
         var runs = PresentRuns.Find(slope, (int)Math.Round(EcgCleaner.MinRunS * samplingRateHz));
         var peaks = new List<int>();
@@ -38,17 +43,35 @@ public sealed class RPeakDetector
         return new BeatDetection(peaks.ToArray(), runs, leads.Count == 1 ? leads[0].Name : "fused");
     }
 
-    /// <summary>Per sample, the mean over present leads of |slope| / that lead's 99th-percentile |slope|, and
+    /// <summary>The slope is taken after a 5-15 Hz band-pass (Pan and Tompkins' QRS band): a tall T wave
+    /// (hyperacute, or beside a small QRS) has most of its energy below 5 Hz and would otherwise compete.</summary>
+    public double QrsBandLowHz { get; init; } = 5;
+    public double QrsBandHighHz { get; init; } = 15;
+
+    /// <summary>Normalised slopes are clipped here (a QRS reaches about 1).</summary>
+    public float MaxNormalizedSlope { get; init; } = 2;
+    /// <summary>A maximum this close to the edge of a stretch is a beat cut off by the cell edge or an
+    /// artifact where the trace starts (calibration pulse, label), not a measurable R.</summary>
+    public double EdgeGuardS { get; init; } = 0.06;
+
+    /// <summary>Per sample, the mean over present leads of |QRS-band slope| / that lead's 99th-percentile, and
     /// of the polarity-corrected amplitude / that lead's 99th-percentile |amplitude| (which locates the R).</summary>
-    private static void BuildDetectionSignals(IReadOnlyList<CleanedLead> leads, float[] slope, float[] locator)
+    private void BuildDetectionSignals(IReadOnlyList<CleanedLead> leads, double samplingRateHz, float[] slope, float[] locator)
     {
         var n = slope.Length;
         var counts = new int[n];
         var gradient = new float[n];
+        var band = new float[n];
+        var qrsBand = new ZeroPhaseFilter([
+            Biquad.HighPass(QrsBandLowHz, samplingRateHz),
+            Biquad.LowPass(Math.Min(QrsBandHighHz, 0.45 * samplingRateHz), samplingRateHz)]);
+        var pad = (int)Math.Round(0.2 * samplingRateHz);
         foreach (var lead in leads)
         {
             var x = lead.SamplesUv;
-            Gradient(x, gradient);
+            x.CopyTo(band, 0);
+            foreach (var run in PresentRuns.Find(band)) qrsBand.Apply(band.AsSpan(run.Start, run.Length), pad);
+            Gradient(band, gradient);
             var slopeScale = RobustStats.Quantile(gradient, 0.99, absolute: true);
             var amplitudeScale = RobustStats.Quantile(x, 0.99, absolute: true);
             if (!(slopeScale > 0) || !(amplitudeScale > 0)) continue;
@@ -57,7 +80,9 @@ public sealed class RPeakDetector
             for (var i = 0; i < n; i++)
             {
                 if (float.IsNaN(gradient[i])) continue;
-                slope[i] += Math.Abs(gradient[i]) / slopeScale;
+                // Clipped so that one artifact (a pulse edge, a label stroke) cannot lift the moving average
+                // and hide the beats around it.
+                slope[i] += Math.Min(MaxNormalizedSlope, Math.Abs(gradient[i]) / slopeScale);
                 locator[i] += polarity * x[i] / amplitudeScale;
                 counts[i]++;
             }
@@ -112,22 +137,27 @@ public sealed class RPeakDetector
         var typicalSlope = RobustStats.Quantile(peakSlopes, 0.75);
         var minDelay = (int)Math.Round(MinDelayS * fs);
         var firstOfRun = peaks.Count;
+        var tWaveWindow = (int)Math.Round(TWaveWindowS * fs);
+        var lastSlope = 0f;
+        var edgeGuard = (int)Math.Round(EdgeGuardS * fs);
 
         for (var region = 0; region < regions.Count; region++)
         {
             var (b, e) = regions[region];
             if (e - b < minLength || peakSlopes[region] < MinSlopeRatio * typicalSlope) continue;
+            if (peaks.Count > firstOfRun && run.Start + b - peaks[^1] < tWaveWindow
+                && peakSlopes[region] < TWaveSlopeRatio * lastSlope) continue;
             var peak = run.Start + b;
             for (var i = run.Start + b; i < run.Start + e; i++)
                 if (locator[i] > locator[peak]) peak = i;
-            // A maximum on the run's edge is a beat cut off by the page, not a measurable R.
-            if (peak <= run.Start || peak >= run.End - 1) continue;
+            if (peak < run.Start + edgeGuard || peak >= run.End - edgeGuard) continue;
             if (peaks.Count > firstOfRun && peak - peaks[^1] < minDelay)
             {
-                if (locator[peak] > locator[peaks[^1]]) peaks[^1] = peak;
+                if (locator[peak] > locator[peaks[^1]]) (peaks[^1], lastSlope) = (peak, peakSlopes[region]);
                 continue;
             }
             peaks.Add(peak);
+            lastSlope = peakSlopes[region];
         }
     }
 
