@@ -79,9 +79,17 @@ public static class HtmlReport
                 .Append("%\"></span></td><td class=\"hg-num\">").Append(Percent(p)).Append("</td></tr>");
         }
         html.Append("</table>");
-        foreach (var flag in d.Flags) html.Append("<p class=\"hg-flag\">").Append(HtmlEncode(flag)).Append("</p>");
+        foreach (var flag in d.Flags) html.Append("<p class=\"hg-flag\">").Append(HtmlEncode(DescribeFlag(flag))).Append("</p>");
         html.Append("</section>");
     }
+
+    /// <summary>What a model flag means for the reader; unknown flags are shown as they are.</summary>
+    private static string DescribeFlag(string flag) => flag switch
+    {
+        "low_confidence" => "Low confidence: no class clearly dominates. Review the tracing carefully.",
+        "out_of_distribution" => "This page looks unlike the pages the model was trained on; the classification may not apply.",
+        _ => flag,
+    };
 
     private static void AppendMeasurements(StringBuilder html, Measurements? m)
     {

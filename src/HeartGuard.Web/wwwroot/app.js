@@ -36,6 +36,7 @@ function showResult(body) {
   frame.onload = () => { frame.style.height = frame.contentDocument.documentElement.scrollHeight + "px"; };
   frame.srcdoc = body.report_html;
   $("result").hidden = false;
+  $("result").scrollIntoView({ behavior: "smooth", block: "start" });
 }
 
 async function analyze(file) {
