@@ -121,7 +121,9 @@ internal sealed record BenchPages(string Name, string ImagePath, GroundTruthPage
         {
             if (!ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant())) continue;
             var json = Path.ChangeExtension(path, ".json");
-            var truth = File.Exists(json) && EcgImageKitTruth.IsRenderJson(json) ? EcgImageKitTruth.Load(json) : null;
+            var truth = !File.Exists(json) ? null
+                : EcgImageKitTruth.IsRenderJson(json) ? EcgImageKitTruth.Load(json)
+                : SynthTruth.IsSynthJson(json) ? SynthTruth.Load(json, path) : null;
             pages.Add(new BenchPages(Path.GetFileNameWithoutExtension(path), path, truth));
         }
         return pages;

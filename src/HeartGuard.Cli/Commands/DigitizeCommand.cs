@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
 using HeartGuard.Core.IO;
+using HeartGuard.Core.Wfdb;
 using HeartGuard.Imaging;
 using HeartGuard.Imaging.Export;
 using Spectre.Console;
@@ -13,7 +14,7 @@ namespace HeartGuard.Cli.Commands;
 internal static class DigitizeCommand
 {
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"];
-    private static readonly string[] Formats = ["csv", "json"];
+    private static readonly string[] Formats = ["wfdb", "csv", "json"];
 
     public static Command Create()
     {
@@ -102,6 +103,14 @@ internal static class DigitizeCommand
                 var temp = final + $".tmp-{Guid.NewGuid():N}";
                 pending.Add((temp, final));
                 write(temp);
+            }
+            if (formats.Contains("wfdb"))
+            {
+                // WFDB record names are letters, digits, '_' and '-' (wfdb-python rejects others, e.g. "Normal(10)").
+                var recordName = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
+                var (header, data) = WfdbWriter.Encode(result.Record, recordName, [$"Digitized by HeartGuard from {Path.GetFileName(source)}"]);
+                Stage(recordName + ".hea", p => File.WriteAllText(p, header));
+                Stage(recordName + ".dat", p => File.WriteAllBytes(p, data));
             }
             if (formats.Contains("csv")) Stage(name + ".csv", p => File.WriteAllText(p, EcgCsv.ToCsv(result.Record)));
             if (formats.Contains("json")) Stage(name + ".json", p => File.WriteAllText(p, DigitizationJson.Serialize(result, source)));

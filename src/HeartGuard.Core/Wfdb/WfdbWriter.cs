@@ -13,9 +13,20 @@ public static class WfdbWriter
     /// <returns>The path of the written .hea file.</returns>
     public static string Write(EcgRecord record, string directory, string recordName, IEnumerable<string>? comments = null)
     {
+        var (header, data) = Encode(record, recordName, comments);
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, recordName + ".dat"), data);
+        var headerPath = Path.Combine(directory, recordName + ".hea");
+        File.WriteAllText(headerPath, header);
+        return headerPath;
+    }
+
+    /// <summary>The .hea text and .dat bytes of <see cref="Write"/>, in memory (for downloads that must not
+    /// touch the disk).</summary>
+    public static (string Header, byte[] Data) Encode(EcgRecord record, string recordName, IEnumerable<string>? comments = null)
+    {
         if (string.IsNullOrWhiteSpace(recordName) || recordName.IndexOfAny([' ', '\t', '/', '\\']) >= 0)
             throw new ArgumentException($"'{recordName}' is not a valid WFDB record name.", nameof(recordName));
-        Directory.CreateDirectory(directory);
         var leads = record.Leads;
         var frames = record.SampleCount;
         var adu = new short[leads.Count][];
@@ -26,7 +37,6 @@ public static class WfdbWriter
             for (var s = 0; s < leads.Count; s++)
                 BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan((n * leads.Count + s) * 2, 2), adu[s][n]);
         var datName = recordName + ".dat";
-        File.WriteAllBytes(Path.Combine(directory, datName), data);
 
         var inv = CultureInfo.InvariantCulture;
         var header = new StringBuilder();
@@ -39,9 +49,7 @@ public static class WfdbWriter
             header.Append(inv, $"{datName} 16 {GainAduPerMv:0.0}(0)/mV 16 0 {initial} {unchecked((short)sum)} 0 {leads[s].Name}\n");
         }
         foreach (var c in comments ?? []) header.Append("# ").Append(c.ReplaceLineEndings(" ")).Append('\n');
-        var headerPath = Path.Combine(directory, recordName + ".hea");
-        File.WriteAllText(headerPath, header.ToString());
-        return headerPath;
+        return (header.ToString(), data);
     }
 
     /// <summary>The record exactly as <see cref="Write"/> stores it and the reader returns it (whole µV,

@@ -67,8 +67,8 @@ public sealed class Deskewer(DigitizerOptions options) : IPageGeometry
             }
             if (step == 1.0 && best == 0) break;
         }
-        // Rotating image content by -best makes its rows horizontal.
-        return -best;
+        // OpenCV's rotation by +best (counter-clockwise) makes the rows horizontal.
+        return best;
     }
 
     private static Mat Rotate(Mat src, double angleDeg)

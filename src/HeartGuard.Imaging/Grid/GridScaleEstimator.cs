@@ -119,9 +119,9 @@ public sealed class GridScaleEstimator : IGridCalibrator
             var sc = Comb(r, period, maxLag);
             if (sc > fineScore) { fineScore = sc; fine = period; }
         }
-        // The fundamental is 0.5 mm (dotted grids), 1 mm (minor lines) or 5 mm (major lines only): take the
-        // reading nearest the prior.
-        var pxPerMm = new[] { 2 * fine, fine, fine / 5 }.MinBy(v => Math.Abs(Math.Log(v / prior)));
+        // The fundamental is 0.5 mm (dotted grids), 1 mm (minor lines), 2.5 mm (dots between major lines) or
+        // 5 mm (major lines only): take the reading nearest the prior.
+        var pxPerMm = new[] { 2 * fine, fine, fine / 2.5, fine / 5 }.MinBy(v => Math.Abs(Math.Log(v / prior)));
         if (pxPerMm is < MinPxPerMm or > MaxPxPerMm) return null;
         return new Estimate(pxPerMm, Math.Clamp(fineScore * 2, 0, 1));
     }

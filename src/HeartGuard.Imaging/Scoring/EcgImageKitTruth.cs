@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeartGuard.Core;
+using HeartGuard.Core.Wfdb;
 
 namespace HeartGuard.Imaging.Scoring;
 
@@ -19,19 +20,13 @@ public static class EcgImageKitTruth
         var dash = stem.LastIndexOf('-');
         var record = dash > 0 ? stem[..dash] : stem;
         var dir = Path.GetDirectoryName(jsonPath)!;
-        var (fs, values) = Format16Reader.Read(Path.Combine(dir, record + ".hea"));
+        var truthRecord = WfdbReader.Read(Path.Combine(dir, record + ".hea")).ToEcgRecord();
+        var fs = truthRecord.SamplingRateHz;
         var spans = root.GetProperty("leads").EnumerateArray()
             .Select(l => (Lead: StandardLeads.Canonical(l.GetProperty("lead_name").GetString()!),
                 Start: l.GetProperty("start_sample").GetInt32(), End: l.GetProperty("end_sample").GetInt32())).ToList();
         var windowStart = spans.Min(s => s.Start);
-        var length = (int)Math.Round(10 * fs);
-        var leads = new Dictionary<string, float[]>();
-        foreach (var (lead, start, end) in spans)
-        {
-            var source = values.First(kv => StandardLeads.Canonical(kv.Key) == lead).Value;
-            if (!leads.TryGetValue(lead, out var truth)) leads[lead] = truth = Enumerable.Repeat(float.NaN, length).ToArray();
-            for (var n = start; n < end && n < source.Length && n - windowStart < length; n++) truth[n - windowStart] = source[n];
-        }
+        var leads = TruthWindow.Build(truthRecord, spans, windowStart, (int)Math.Round(10 * fs));
         return new GroundTruthPage(stem, Path.Combine(dir, stem + ".png"), fs, leads);
     }
 }

@@ -19,7 +19,8 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         var median = spans[spans.Count / 2];
         if (median >= 0.93 * full && median <= 1.07 * full)
         {
-            var ends = rows.Select(r => r.TraceEndX + 1.0).OrderBy(v => v).ToList();
+            // The last sample is drawn at the centre of the row's last inked column.
+            var ends = rows.Select(r => r.TraceEndX + 0.5).OrderBy(v => v).ToList();
             return new RowTimeline(ends[ends.Count / 2] - full, pxPerS, durationS);
         }
         var starts = rows.Select(r => (double)r.TraceStartX).OrderBy(v => v).ToList();
@@ -29,7 +30,8 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
     }
 
     /// <summary>Samples of a row's path in microvolts for t in [t0, t1) at <paramref name="rateHz"/>;
-    /// NaN where the path has no ink within 2 mm.</summary>
+    /// NaN where the path has no ink within 2 mm. Ink within <see cref="EdgeMarginMm"/> of the window's ends
+    /// is ignored (pulse edges, lead separator marks) and the nearest inner value held instead.</summary>
     public float[] Sample(RowTrace row, double t0S, double t1S, double rateHz, GridCalibration scale, PaperSettings paper)
     {
         var first = (int)Math.Round(t0S * rateHz);
@@ -37,17 +39,19 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         var values = new float[Math.Max(0, count)];
         var uvPerPx = 1000.0 / (scale.PxPerMmY * paper.GainMmPerMv);
         var maxGap = 2 * scale.PxPerMmX;
+        var margin = Math.Max(2, EdgeMarginMm * scale.PxPerMmX);
         var px = row.PointX;
         var py = row.PointY;
-        var k = 0;
+        int lo = LowerBound(px, X(t0S) + margin), hi = LowerBound(px, X(t1S) - margin) - 1;
+        var k = lo;
         for (var i = 0; i < values.Length; i++)
         {
             var x = X((first + i) / rateHz);
-            while (k < px.Length && px[k] < x) k++;
+            while (k <= hi && px[k] < x) k++;
             double y;
-            if (px.Length == 0) y = double.NaN;
-            else if (k == 0) y = px[0] - x <= 1.5 ? py[0] : double.NaN;
-            else if (k == px.Length) y = x - px[^1] <= 1.5 ? py[^1] : double.NaN;
+            if (hi < lo) y = double.NaN;
+            else if (k == lo) y = px[lo] - x <= margin + 1.5 ? py[lo] : double.NaN;
+            else if (k > hi) y = x - px[hi] <= margin + 1.5 ? py[hi] : double.NaN;
             else
             {
                 var span = px[k] - px[k - 1];
@@ -56,5 +60,18 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
             values[i] = double.IsNaN(y) ? float.NaN : (float)((row.BaselineY - y) * uvPerPx);
         }
         return values;
+    }
+
+    private const double EdgeMarginMm = 0.35;
+
+    private static int LowerBound(double[] sorted, double value)
+    {
+        int a = 0, b = sorted.Length;
+        while (a < b)
+        {
+            var m = (a + b) >> 1;
+            if (sorted[m] < value) a = m + 1; else b = m;
+        }
+        return a;
     }
 }

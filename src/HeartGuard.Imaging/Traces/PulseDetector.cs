@@ -19,19 +19,21 @@ public sealed record CalibrationPulse(double BaselineY, double HeightPx, int Sta
         for (var c = 0; c < limit; c++) if (Tall(c)) { rise = c; break; }
         if (rise < 0) return null;
         var riseEnd = rise;
-        while (riseEnd + 1 < centre.Length && Tall(riseEnd + 1) && Math.Abs(bottom[riseEnd + 1] - bottom[rise]) < 2) riseEnd++;
+        while (riseEnd + 1 < centre.Length && Tall(riseEnd + 1)) riseEnd++;
         var fall = -1;
         var maxWidth = (int)(MaxWidthMm * scale.PxPerMmX);
         for (var c = riseEnd + 1; c < Math.Min(centre.Length, riseEnd + maxWidth); c++) if (Tall(c)) { fall = c; break; }
         if (fall < 0) return null;
         while (fall + 1 < centre.Length && Tall(fall + 1)) fall++;
-        var baseline = bottom[rise] - halfThickness + 0.5;
+        var foot = bottom[rise] - halfThickness + 0.5;
         var plateau = new List<float>();
-        for (var c = riseEnd + 1; c < fall; c++) if (!float.IsNaN(centre[c])) plateau.Add(centre[c]);
-        plateau.Sort();
-        var plateauY = plateau.Count > 0 ? plateau[plateau.Count / 2] : top[rise] + halfThickness - 0.5;
-        var height = baseline - plateauY;
+        for (var c = riseEnd + 1; c < fall; c++) if (!float.IsNaN(centre[c]) && bottom[c] - top[c] < 4 * halfThickness) plateau.Add(centre[c]);
+        var plateauY = plateau.Count > 0 ? plateau.Average() : top[rise] + halfThickness - 0.5;
+        var height = foot - plateauY;
         if (height < 0.6 * expected || height > 1.6 * expected) return null;
+        // The plateau is a horizontal line whose centre is sharp to a fraction of a pixel; the foot's end
+        // depends on the pen's cap. With a measured scale, 0 mV is exactly one gain below the plateau.
+        var baseline = scale.Source is ScaleSource.Grid or ScaleSource.Dpi ? plateauY + expected : foot;
         return new CalibrationPulse(baseline, height, x0 + rise, x0 + fall);
     }
 }

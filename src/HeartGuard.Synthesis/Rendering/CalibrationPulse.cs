@@ -17,7 +17,7 @@ public sealed record CalibrationPulse(int Row, double XStartPx, double XEndPx, d
             StrokeJoin = SKStrokeJoin.Miter,
         };
         var pulses = new List<CalibrationPulse>();
-        var leadInPx = g.Px(1.5);
+        var leadInPx = g.Px(PageGeometry.PulseFlatMm);
         for (var row = 0; row < g.Layout.TotalRows; row++)
         {
             var x0 = g.Px(g.PulseStartMm);
@@ -32,7 +32,7 @@ public sealed record CalibrationPulse(int Row, double XStartPx, double XEndPx, d
             path.LineTo(x1, baseline);
             path.LineTo(x1 + leadInPx, baseline);
             canvas.DrawPath(path, paint);
-            pulses.Add(new CalibrationPulse(row, x0, x1, baseline, top));
+            pulses.Add(new CalibrationPulse(row, Math.Round(x0, 4), Math.Round(x1, 4), Math.Round(baseline, 4), Math.Round(top, 4)));
         }
         return pulses;
     }

@@ -14,7 +14,7 @@ public static class GridPainter
         GridStyle.Green => (new SKColor(200, 232, 200), new SKColor(118, 186, 118)),
         GridStyle.Blue => (new SKColor(200, 216, 242), new SKColor(118, 158, 220)),
         GridStyle.Grey => (new SKColor(218, 218, 218), new SKColor(160, 160, 160)),
-        GridStyle.Dotted => (new SKColor(150, 105, 105), new SKColor(120, 80, 80)),
+        GridStyle.Dotted => (new SKColor(112, 84, 90), new SKColor(96, 68, 74)),
         _ => (SKColors.White, SKColors.White),
     };
 

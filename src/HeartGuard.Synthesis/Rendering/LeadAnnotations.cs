@@ -10,7 +10,7 @@ public static class LeadAnnotations
         SKTypeface.FromFamilyName(style == GridStyle.Dotted ? "Liberation Serif" : "DejaVu Sans") ?? SKTypeface.Default;
 
     /// <summary>Draws the labels; returns each label's box in undistorted page px, keyed by placement.</summary>
-    public static IReadOnlyDictionary<HeartGuard.Core.LeadPlacement, SKRect> PaintLabels(SKCanvas canvas, PageGeometry g, PageSpec spec)
+    public static IReadOnlyDictionary<HeartGuard.Core.LeadPlacement, SKRect> PaintLabels(SKCanvas canvas, PageGeometry g, PageSpec spec, HeartGuard.Core.EcgRecord record)
     {
         var boxes = new Dictionary<HeartGuard.Core.LeadPlacement, SKRect>();
         if (!spec.LeadLabels) return boxes;
@@ -18,8 +18,9 @@ public static class LeadAnnotations
         using var paint = new SKPaint { Color = spec.TraceColor, IsAntialias = true };
         foreach (var p in g.Layout.Placements)
         {
-            var x = g.Px(g.OriginMm(p) + 0.8);
-            var y = g.Px(g.BaselineMm(p.Row) - 1.6);
+            if (record.Find(p.Lead) is null) continue; // an empty cell gets no label
+            var x = g.Px(g.OriginMm(p) + 0.3);
+            var y = g.Px(g.BaselineMm(p.Row) - 1.2);
             canvas.DrawText(p.Lead, x, y, SKTextAlign.Left, font, paint);
             font.MeasureText(p.Lead, out var bounds);
             bounds.Offset(x, y);

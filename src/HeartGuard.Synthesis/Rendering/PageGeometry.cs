@@ -9,7 +9,9 @@ namespace HeartGuard.Synthesis;
 public sealed class PageGeometry
 {
     private const double FrameLeftMm = 8.9, FrameRightMarginMm = 5.45, TraceEndPadMm = 1.0;
-    private const double PulseLeadInMm = 2.4, PulseGapMm = 3.0;
+    // EDAN: the trace starts 10.4 mm inside the frame, the pulse ends 3.9 mm before it, 1 mm flat each side.
+    private const double TraceInsetMm = 10.4, PulseToTraceMm = 3.9, MinPulseInsetMm = 0.5;
+    public const double PulseFlatMm = 1.0;
 
     public PageGeometry(PageSpec spec, double recordDurationS)
     {
@@ -20,9 +22,9 @@ public sealed class PageGeometry
         var top = spec.HeaderFooter ? 36.3 : 8.0;
         var bottom = spec.PageHeightMm - (spec.HeaderFooter ? 7.3 : 5.0);
         FrameMm = new SKRect((float)FrameLeftMm, (float)top, (float)(spec.PageWidthMm - FrameRightMarginMm), (float)bottom);
-        PulseWidthMm = 0.2 * spec.SpeedMmPerS;
-        PulseStartMm = FrameLeftMm + PulseLeadInMm;
-        TraceStartMm = PulseStartMm + PulseWidthMm + PulseGapMm;
+        PulseWidthMm = spec.CalibrationPulseWidthMm ?? 0.2 * spec.SpeedMmPerS;
+        TraceStartMm = Math.Max(FrameLeftMm + TraceInsetMm, FrameLeftMm + MinPulseInsetMm + PulseFlatMm + PulseWidthMm + PulseToTraceMm);
+        PulseStartMm = TraceStartMm - PulseToTraceMm - PulseWidthMm;
         var availableS = (FrameMm.Right - TraceEndPadMm - TraceStartMm) / spec.SpeedMmPerS;
         // Whole quarter seconds, so a 10 s record fills a 25 mm/s page and 5 s of it a 50 mm/s page.
         ShownDurationS = Math.Min(recordDurationS, Math.Floor(availableS * 4) / 4);

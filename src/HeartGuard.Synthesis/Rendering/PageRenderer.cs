@@ -27,7 +27,7 @@ public static class PageRenderer
             GridPainter.Paint(canvas, geometry, spec.Grid);
             PageText.Paint(canvas, geometry, spec);
             LeadAnnotations.PaintSeparators(canvas, geometry, spec);
-            labels = LeadAnnotations.PaintLabels(canvas, geometry, spec);
+            labels = LeadAnnotations.PaintLabels(canvas, geometry, spec, record);
             pulses = CalibrationPulse.Paint(canvas, geometry, spec);
             traces = TracePainter.Paint(canvas, geometry, record, spec);
         }

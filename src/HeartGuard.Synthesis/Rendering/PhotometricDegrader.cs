@@ -50,16 +50,18 @@ public static class PhotometricDegrader
     {
         // A table of Gaussian draws indexed by a seeded generator: exact, repeatable and cheap per pixel.
         var table = new short[4096];
-        for (var i = 0; i < table.Length; i++) table[i] = (short)Math.Round(sigma * Rhythm.Gaussian(random));
+        for (var i = 0; i < table.Length; i++) table[i] = (short)Math.Round(sigma * random.NextGaussian());
         var pixels = image.GetPixelSpan();
         var state = (uint)random.Next() | 1u;
         var bytesPerPixel = image.BytesPerPixel;
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            if (bytesPerPixel == 4 && i % 4 == 3) continue; // alpha stays opaque
-            state ^= state << 13; state ^= state >> 17; state ^= state << 5;
-            pixels[i] = (byte)Math.Clamp(pixels[i] + table[state & 4095], 0, 255);
-        }
+        var colourBytes = Math.Min(3, bytesPerPixel); // alpha, if any, stays opaque
+        for (var p = 0; p + bytesPerPixel <= pixels.Length; p += bytesPerPixel)
+            for (var c = 0; c < colourBytes; c++)
+            {
+                state ^= state << 13; state ^= state >> 17; state ^= state << 5;
+                var v = pixels[p + c] + table[state & 4095];
+                pixels[p + c] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
+            }
         applied.Add(new("noise", new Dictionary<string, double> { ["sigma"] = sigma }));
     }
 }

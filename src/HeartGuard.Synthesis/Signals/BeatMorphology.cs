@@ -36,7 +36,7 @@ public sealed class BeatMorphology
         if (beat.Kind == BeatKind.Ventricular)
         {
             // Wide QRS from an ectopic focus, discordant (opposite) T wave, no P wave.
-            yield return Wave.Gaussian(-0.01, 0.030, 0.040, new Vector3(-0.55f, 0.9f, -0.85f) * 1.1f);
+            yield return Wave.Gaussian(-0.01, 0.030, 0.040, new Vector3(-0.55f, 0.9f, -0.85f) * 1.5f);
             yield return Wave.Gaussian(0.06, 0.03, new Vector3(0.45f, -0.25f, 0.3f) * 0.5f);
             yield return Wave.Gaussian(0.30 * qtScale + 0.04, 0.08 * qtScale, 0.06 * qtScale, new Vector3(0.55f, -0.75f, 0.7f) * 0.45f);
             yield break;

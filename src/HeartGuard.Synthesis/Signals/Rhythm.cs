@@ -26,7 +26,7 @@ public static class Rhythm
             beats.Add(new Beat(t, previousRr, fibrillating ? BeatKind.Conducted : BeatKind.Sinus));
             var rr = fibrillating
                 ? meanRr * (0.55 + 0.9 * random.NextDouble())
-                : meanRr * (1 + 0.04 * Math.Sin(2 * Math.PI * respiratoryHz * t + phase) + 0.012 * Gaussian(random));
+                : meanRr * (1 + 0.04 * Math.Sin(2 * Math.PI * respiratoryHz * t + phase) + 0.012 * random.NextGaussian());
             previousRr = rr;
             if (pattern == EcgPattern.PrematureVentricular && ++sincePvc >= pvcEvery)
             {
@@ -42,11 +42,5 @@ public static class Rhythm
             t += rr;
         }
         return beats;
-    }
-
-    public static double Gaussian(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 }

@@ -70,7 +70,7 @@ public static class SignalGenerator
     /// <summary>Respiration-driven wander (0.1-0.4 Hz, tens of µV), common to all leads through the dipole.</summary>
     private static void AddBaselineWander(Vector3[] dipole, double fs, Random random)
     {
-        var direction = Vector3.Normalize(new Vector3((float)Rhythm.Gaussian(random), (float)Rhythm.Gaussian(random), (float)Rhythm.Gaussian(random)));
+        var direction = Vector3.Normalize(new Vector3((float)random.NextGaussian(), (float)random.NextGaussian(), (float)random.NextGaussian()));
         var hz = 0.1 + 0.3 * random.NextDouble();
         var phase = 2 * Math.PI * random.NextDouble();
         var mv = 0.03 + 0.05 * random.NextDouble();
@@ -84,7 +84,7 @@ public static class SignalGenerator
         var uv = new float[dipole.Length];
         var noiseUv = 5 + 5 * random.NextDouble();
         for (var k = 0; k < dipole.Length; k++)
-            uv[k] = (float)(1000.0 * Vector3.Dot(dipole[k], leadVector) + noiseUv * Rhythm.Gaussian(random));
+            uv[k] = (float)(1000.0 * Vector3.Dot(dipole[k], leadVector) + noiseUv * random.NextGaussian());
         return uv;
     }
 }

@@ -25,12 +25,12 @@ internal sealed class PagePixels
         return (_rgba[i], _rgba[i + 1], _rgba[i + 2]);
     }
 
-    /// <summary>Dark and neutral: black trace ink, not grid colour (the dotted grid's dots are reddish).</summary>
+    /// <summary>Near-black and neutral: trace ink, not grid (the darkest grid, EDAN's dots, averages ~80 and is reddish).</summary>
     public bool IsInk(int x, int y)
     {
         if (x < 0 || y < 0 || x >= Width || y >= Height) return false;
         var (r, g, b) = At(x, y);
-        return (r + g + b) / 3 < 140 && Math.Abs(r - g) < 30 && Math.Abs(r - b) < 30;
+        return (r + g + b) / 3 < 70 && Math.Abs(r - g) < 30 && Math.Abs(r - b) < 30;
     }
 
     public bool InkWithin(double x, double y, int radiusPx)

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using HeartGuard.Imaging;
+using HeartGuard.Models;
+using HeartGuard.Signals;
+
+namespace HeartGuard.Analysis;
+
+/// <summary>The pipeline for one page, composed in one place: digitize -> measure -> classify -> explain.
+/// Without a model bundle the diagnosis is left out, with the reason, never guessed.</summary>
+public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measurement, ModelBundle? model, string? diagnosisUnavailableReason)
+    : IPageAnalyzer
+{
+    /// <summary>Why this analyzer gives no diagnosis, or null when it has a model.</summary>
+    public string? DiagnosisUnavailableReason { get; } = model is null ? diagnosisUnavailableReason ?? "no model bundle is loaded" : null;
+
+    /// <summary>The shipped digitizer and measurement pipeline with the default model bundle, if one is found.</summary>
+    public static Analyzer CreateDefault()
+    {
+        try
+        {
+            return new Analyzer(new Digitizer(), new MeasurementPipeline(), ModelBundle.Load(ModelBundle.DefaultDirectory), null);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return new Analyzer(new Digitizer(), new MeasurementPipeline(), null, $"no model bundle could be loaded ({e.Message})");
+        }
+    }
+
+    public PageAnalysis Analyze(ReadOnlyMemory<byte> image, string fileName, bool explain = false, CancellationToken cancellationToken = default)
+    {
+        var stages = new Dictionary<string, double>();
+        var page = Timed(stages, "digitize", () => digitizer.Digitize(image, fileName));
+        cancellationToken.ThrowIfCancellationRequested();
+        var measurements = Timed(stages, "measure", () => measurement.Measure(page.Record));
+        var input = new PredictionInput(image);
+        var diagnosis = model is null ? null : Timed(stages, "classify", () => model.Predict(input));
+        var explanation = explain && model is not null ? Timed(stages, "explain", () => model.Explain(input)) : null;
+        foreach (var (stage, ms) in page.StageMs) stages["digitize." + stage] = ms;
+        return new PageAnalysis(AnalysisSummary.Of(fileName, page, measurements, diagnosis, DiagnosisUnavailableReason, stages),
+            page, measurements, explanation, image);
+    }
+
+    public DigitizationResult Digitize(ReadOnlyMemory<byte> image, string fileName, CancellationToken cancellationToken = default) =>
+        digitizer.Digitize(image, fileName);
+
+    private static T Timed<T>(Dictionary<string, double> stages, string stage, Func<T> run)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var result = run();
+        stages[stage] = Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 2);
+        return result;
+    }
+}

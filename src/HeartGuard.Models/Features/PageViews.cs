@@ -1,0 +1,65 @@
+using OpenCvSharp;
+
+namespace HeartGuard.Models.Features;
+
+/// <summary>Decodes a page and cuts it into the views an <see cref="ImageFeatureSpec"/> asks for.</summary>
+public static class PageViews
+{
+    public const int InputSizePx = 224;
+
+    /// <summary>The decoded page as 3-channel BGR; throws <see cref="InvalidDataException"/> for bytes that are no image.</summary>
+    public static Mat Decode(ReadOnlySpan<byte> imageBytes, bool grayscale)
+    {
+        var decoded = Cv2.ImDecode(imageBytes, grayscale ? ImreadModes.Grayscale : ImreadModes.Color);
+        if (decoded.Empty())
+        {
+            decoded.Dispose();
+            throw new InvalidDataException("The file is not a readable image (JPEG, PNG, BMP, TIFF or WebP).");
+        }
+        if (!grayscale) return decoded;
+        var bgr = new Mat();
+        Cv2.CvtColor(decoded, bgr, ColorConversionCodes.GRAY2BGR);
+        decoded.Dispose();
+        return bgr;
+    }
+
+    /// <summary>View rectangles in page pixels: the whole page first (if asked), then tiles row by row.</summary>
+    public static Rect[] Rectangles(Size page, ImageFeatureSpec spec)
+    {
+        var rects = new List<Rect>(spec.ViewCount);
+        if (spec.WholePage) rects.Add(new Rect(0, 0, page.Width, page.Height));
+        for (var r = 0; r < spec.TileRows; r++)
+            for (var c = 0; c < spec.TileColumns; c++)
+                rects.Add(Cell(page, spec.TileRows, spec.TileColumns, r, c));
+        return [.. rects];
+    }
+
+    /// <summary>Cell (r, c) of a rows x columns grid over the page, in pixels.</summary>
+    public static Rect Cell(Size page, int rows, int columns, int r, int c)
+    {
+        int x0 = page.Width * c / columns, x1 = page.Width * (c + 1) / columns;
+        int y0 = page.Height * r / rows, y1 = page.Height * (r + 1) / rows;
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /// <summary>Writes one view, resized to 224x224, as RGB planar 0..255 (the ResNet preprocessor's input).</summary>
+    public static void ToPlanarRgb(Mat page, Rect view, Span<float> destination)
+    {
+        using var roi = new Mat(page, view);
+        using var resized = new Mat();
+        Cv2.Resize(roi, resized, new Size(InputSizePx, InputSizePx), 0, 0, InterpolationFlags.Area);
+        const int plane = InputSizePx * InputSizePx;
+        var pixels = resized.GetGenericIndexer<Vec3b>();
+        for (var y = 0; y < InputSizePx; y++)
+        {
+            for (var x = 0; x < InputSizePx; x++)
+            {
+                var bgr = pixels[y, x];
+                var i = y * InputSizePx + x;
+                destination[i] = bgr.Item2;
+                destination[plane + i] = bgr.Item1;
+                destination[2 * plane + i] = bgr.Item0;
+            }
+        }
+    }
+}

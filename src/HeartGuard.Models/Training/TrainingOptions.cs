@@ -1,0 +1,16 @@
+using HeartGuard.Models.Features;
+
+namespace HeartGuard.Models.Training;
+
+/// <summary>What <c>heartguard train</c> was asked for. Several <see cref="Models"/> are compared by grouped
+/// cross-validation and the best macro-F1 is shipped.</summary>
+public sealed record TrainingOptions
+{
+    public IReadOnlyList<string> Models { get; init; } = ["image-lr"];
+    public int Folds { get; init; } = 5;
+    public int Seed { get; init; } = 42;
+    public ImageFeatureSpec Views { get; init; } = ImageFeatureSpec.Default;
+    public double ConfidenceThreshold { get; init; } = 0.6;
+    public string? FeatureCachePath { get; init; }
+    public string? GroupsSource { get; init; }
+}
