@@ -48,6 +48,13 @@ public sealed class RPeakDetector
     public double QrsBandLowHz { get; init; } = 5;
     public double QrsBandHighHz { get; init; } = 15;
 
+    /// <summary>A beat splitting an RR into two shorter than this share of the median, with less than
+    /// <see cref="SpuriousSlopeRatio"/> of its neighbours' slope, is dropped.</summary>
+    public double EarlyBeatRatio { get; init; } = 0.7;
+    public double SpuriousSlopeRatio { get; init; } = 0.7;
+    /// <summary>In a regular rhythm, an edge beat closer than this share of the median RR to its
+    /// neighbour is dropped.</summary>
+    public double EarlyEdgeBeatRatio { get; init; } = 0.7;
     /// <summary>Normalised slopes are clipped here (a QRS reaches about 1).</summary>
     public float MaxNormalizedSlope { get; init; } = 2;
     /// <summary>A maximum this close to the edge of a stretch is a beat cut off by the cell edge or an
@@ -139,6 +146,7 @@ public sealed class RPeakDetector
         var firstOfRun = peaks.Count;
         var tWaveWindow = (int)Math.Round(TWaveWindowS * fs);
         var lastSlope = 0f;
+        var slopes = new List<float>();
         var edgeGuard = (int)Math.Round(EdgeGuardS * fs);
 
         for (var region = 0; region < regions.Count; region++)
@@ -153,12 +161,52 @@ public sealed class RPeakDetector
             if (peak < run.Start + edgeGuard || peak >= run.End - edgeGuard) continue;
             if (peaks.Count > firstOfRun && peak - peaks[^1] < minDelay)
             {
-                if (locator[peak] > locator[peaks[^1]]) (peaks[^1], lastSlope) = (peak, peakSlopes[region]);
+                if (locator[peak] > locator[peaks[^1]]) (peaks[^1], slopes[^1], lastSlope) = (peak, peakSlopes[region], peakSlopes[region]);
                 continue;
             }
             peaks.Add(peak);
+            slopes.Add(peakSlopes[region]);
             lastSlope = peakSlopes[region];
         }
+        DropSpuriousBeats(peaks, slopes, firstOfRun);
+    }
+
+    /// <summary>Beats the rhythm around them says are not beats (NeuroKit's signal_fixpeaks idea, kept
+    /// conservative): an edge beat far too early for the rhythm (the artifact where a printed trace starts or
+    /// stops: pulse, label, pen lift), and a beat splitting one normal RR into two short ones while its slope
+    /// is below both neighbours' (a noise spike in a low-voltage lead).</summary>
+    private void DropSpuriousBeats(List<int> peaks, List<float> slopes, int firstOfRun)
+    {
+        if (peaks.Count - firstOfRun < 4) return;
+        var rr = new List<double>();
+        for (var i = firstOfRun + 1; i < peaks.Count; i++) rr.Add(peaks[i] - peaks[i - 1]);
+        var median = RobustStats.Median(rr);
+        var early = EarlyBeatRatio * median;
+        for (var i = peaks.Count - 2; i > firstOfRun; i--)
+        {
+            if (peaks[i] - peaks[i - 1] >= early || peaks[i + 1] - peaks[i] >= early) continue;
+            if (Math.Abs(peaks[i + 1] - peaks[i - 1] - median) > 0.25 * median) continue;
+            if (slopes[i - firstOfRun] >= SpuriousSlopeRatio * Math.Min(slopes[i - 1 - firstOfRun], slopes[i + 1 - firstOfRun])) continue;
+            peaks.RemoveAt(i);
+            slopes.RemoveAt(i - firstOfRun);
+        }
+        // Only a regular rhythm says an edge beat is too early: in AF the first interval may just be short.
+        rr.Clear();
+        for (var i = firstOfRun + 1; i < peaks.Count; i++) rr.Add(peaks[i] - peaks[i - 1]);
+        if (!IsRegular(rr)) return;
+        var edgeEarly = EarlyEdgeBeatRatio * median;
+        if (peaks.Count - firstOfRun >= 3 && peaks[^1] - peaks[^2] < edgeEarly) peaks.RemoveAt(peaks.Count - 1);
+        if (peaks.Count - firstOfRun >= 3 && peaks[firstOfRun + 1] - peaks[firstOfRun] < edgeEarly) peaks.RemoveAt(firstOfRun);
+    }
+
+    /// <summary>RR coefficient of variation below 0.15 over the inner intervals (the edges are on trial).</summary>
+    private static bool IsRegular(List<double> rr)
+    {
+        if (rr.Count < 4) return false;
+        var inner = rr.Skip(1).SkipLast(1).ToList();
+        var mean = inner.Average();
+        var sd = Math.Sqrt(inner.Sum(v => (v - mean) * (v - mean)) / inner.Count);
+        return sd < 0.15 * mean;
     }
 
     private static float Max(ReadOnlySpan<float> values)
