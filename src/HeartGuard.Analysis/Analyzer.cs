@@ -32,7 +32,7 @@ public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measuremen
         var page = Timed(stages, "digitize", () => digitizer.Digitize(image, fileName));
         cancellationToken.ThrowIfCancellationRequested();
         var measurements = Timed(stages, "measure", () => measurement.Measure(page.Record));
-        var input = new PredictionInput(image);
+        var input = new PredictionInput(image, page, measurements);
         var diagnosis = model is null ? null : Timed(stages, "classify", () => model.Predict(input));
         var explanation = explain && model is not null ? Timed(stages, "explain", () => model.Explain(input)) : null;
         foreach (var (stage, ms) in page.StageMs) stages["digitize." + stage] = ms;

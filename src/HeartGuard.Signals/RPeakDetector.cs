@@ -51,9 +51,8 @@ public sealed class RPeakDetector
     /// <summary>A beat splitting an RR into two shorter than this share of the median, with less than
     /// <see cref="SpuriousSlopeRatio"/> of its neighbours' slope, is dropped.</summary>
     public double EarlyBeatRatio { get; init; } = 0.7;
-    public double SpuriousSlopeRatio { get; init; } = 0.7;
-    /// <summary>In a regular rhythm, an edge beat closer than this share of the median RR to its
-    /// neighbour is dropped.</summary>
+    public double SpuriousSlopeRatio { get; init; } = 1.0;
+    /// <summary>An edge beat closer than this share of the median RR to its neighbour is dropped.</summary>
     public double EarlyEdgeBeatRatio { get; init; } = 0.7;
     /// <summary>Normalised slopes are clipped here (a QRS reaches about 1).</summary>
     public float MaxNormalizedSlope { get; init; } = 2;
@@ -171,8 +170,8 @@ public sealed class RPeakDetector
         DropSpuriousBeats(peaks, slopes, firstOfRun);
     }
 
-    /// <summary>Beats the rhythm around them says are not beats (NeuroKit's signal_fixpeaks idea, kept
-    /// conservative): an edge beat far too early for the rhythm (the artifact where a printed trace starts or
+    /// <summary>Beats a mostly regular rhythm says are not beats (NeuroKit's signal_fixpeaks idea, kept
+    /// conservative; nothing is dropped in an irregular rhythm, where a short RR may be real): an edge beat far too early for the rhythm (the artifact where a printed trace starts or
     /// stops: pulse, label, pen lift), and a beat splitting one normal RR into two short ones while its slope
     /// is below both neighbours' (a noise spike in a low-voltage lead).</summary>
     private void DropSpuriousBeats(List<int> peaks, List<float> slopes, int firstOfRun)
@@ -181,6 +180,7 @@ public sealed class RPeakDetector
         var rr = new List<double>();
         for (var i = firstOfRun + 1; i < peaks.Count; i++) rr.Add(peaks[i] - peaks[i - 1]);
         var median = RobustStats.Median(rr);
+        if (!MostlyRegular(rr, median)) return;
         var early = EarlyBeatRatio * median;
         for (var i = peaks.Count - 2; i > firstOfRun; i--)
         {
@@ -190,24 +190,15 @@ public sealed class RPeakDetector
             peaks.RemoveAt(i);
             slopes.RemoveAt(i - firstOfRun);
         }
-        // Only a regular rhythm says an edge beat is too early: in AF the first interval may just be short.
-        rr.Clear();
-        for (var i = firstOfRun + 1; i < peaks.Count; i++) rr.Add(peaks[i] - peaks[i - 1]);
-        if (!IsRegular(rr)) return;
         var edgeEarly = EarlyEdgeBeatRatio * median;
         if (peaks.Count - firstOfRun >= 3 && peaks[^1] - peaks[^2] < edgeEarly) peaks.RemoveAt(peaks.Count - 1);
         if (peaks.Count - firstOfRun >= 3 && peaks[firstOfRun + 1] - peaks[firstOfRun] < edgeEarly) peaks.RemoveAt(firstOfRun);
     }
 
-    /// <summary>RR coefficient of variation below 0.15 over the inner intervals (the edges are on trial).</summary>
-    private static bool IsRegular(List<double> rr)
-    {
-        if (rr.Count < 4) return false;
-        var inner = rr.Skip(1).SkipLast(1).ToList();
-        var mean = inner.Average();
-        var sd = Math.Sqrt(inner.Sum(v => (v - mean) * (v - mean)) / inner.Count);
-        return sd < 0.15 * mean;
-    }
+    /// <summary>At least 60 % of the RR intervals within 15 % of the median: a rhythm regular enough to
+    /// call an odd beat spurious (AF, with RR spread over ±45 %, never is).</summary>
+    private static bool MostlyRegular(List<double> rr, double median) =>
+        rr.Count >= 3 && rr.Count(v => Math.Abs(v - median) <= 0.15 * median) >= 0.6 * rr.Count;
 
     private static float Max(ReadOnlySpan<float> values)
     {

@@ -62,6 +62,7 @@ internal static class DigitizeCommand
             }
             catch (DigitizationException e) { outcomes.Add((file, e.Kind, e.Reason)); }
             catch (IOException e) { outcomes.Add((file, DigitizationError.Unreadable, e.Message)); }
+            catch (Exception e) { outcomes.Add((file, DigitizationError.Unreadable, $"internal error while digitizing: {e.Message}")); }
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };

@@ -44,7 +44,11 @@ public sealed class LayoutDetector : ILayoutDetector
             rows = rows.OrderByDescending(r => r.Coverage).Take(wanted).OrderBy(r => r.BaselineY).ToList();
         var confidence = rows.Average(r => r.Coverage) * (rows.Count == wanted ? 1.0 : 0.6) * Regularity(rows, name);
         rows = WithBands(rows, ink.Height);
-        return new PageLayout(EcgLayout.Standard(name, options.RecordDurationS), Math.Clamp(confidence, 0, 1), rows);
+        var layout = EcgLayout.Standard(name, options.RecordDurationS);
+        // Fewer rows than the layout has (a 3x4 page without rhythm strip): the missing rows stay missing.
+        if (rows.Count < layout.TotalRows)
+            layout = layout with { Placements = layout.Placements.Where(p => p.Row < rows.Count).ToList() };
+        return new PageLayout(layout, Math.Clamp(confidence, 0, 1), rows);
     }
 
     private static int[] RowProfile(InkMask ink)

@@ -19,8 +19,8 @@ public static class RhythmStripMatcher
             var same = Similarity(rowSegment(4, 0, segment / 2), rowSegment(1, 0, segment / 2));
             return same >= SameSignal ? EcgLayout.Standard("3x4+3", layout.Placements.Max(p => p.EndS)) : layout;
         }
-        if (layout.Name != "3x4+1") return layout;
-        var strip = layout.Placements.First(p => p.IsRhythmStrip);
+        var strip = layout.Placements.FirstOrDefault(p => p.IsRhythmStrip);
+        if (layout.Name != "3x4+1" || strip is null) return layout;
         var stripStart = rowSegment(strip.Row, 0, segment);
         var scores = layout.Placements.Where(p => !p.IsRhythmStrip && p.Column == 0)
             .Select(p => (p.Lead, R: Similarity(stripStart, rowSegment(p.Row, 0, segment)))).ToList();
