@@ -25,7 +25,7 @@ public sealed class InkSeparator : IInkSeparator
     /// <summary>A vertical line longer than this is a separator or border: even a 3 mV QRS is slanted enough
     /// not to fill one column for 30 mm.</summary>
     private const double MaxVerticalStrokeMm = 30;
-    private const double ThickBlobMm = 1.5;
+    private const double ThickBlobMm = 2.5;
 
     public InkMask Separate(PageImage page, GridCalibration scale)
     {
@@ -114,7 +114,7 @@ public sealed class InkSeparator : IInkSeparator
     }
 
     /// <summary>Filled areas (the dark background around a photographed or rotated page, bold blocks) are
-    /// thicker than any pen line: what survives an opening with a 1.5 mm square is not trace.</summary>
+    /// thicker than any pen line: what survives an opening with a 2.5 mm square is not trace.</summary>
     private static void EraseThickBlobs(Mat mask, GridCalibration scale)
     {
         var side = Math.Max(5, (int)Math.Round(ThickBlobMm * scale.PxPerMmX)) | 1;
