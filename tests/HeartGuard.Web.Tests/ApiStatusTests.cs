@@ -121,13 +121,21 @@ public class ApiStatusTests
     [Fact]
     public async Task Saturated_service_is_503_with_retry_after_never_500()
     {
-        using var app = WebTestHost.Create(new FakeAnalyzer { Delay = TimeSpan.FromMilliseconds(300) },
+        // The gate holds the admitted analyses until every other request has been answered, so the outcome
+        // does not depend on how fast this machine is: 2 running + 2 queued succeed, the other 16 are turned away.
+        using var gate = new ManualResetEventSlim(false);
+        using var app = WebTestHost.Create(new FakeAnalyzer { Gate = gate },
             ("HeartGuard:MaxConcurrentAnalyses", "2"), ("HeartGuard:QueueLength", "2"));
         var client = app.CreateClient();
         var image = TestImages.Png();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            client.PostAsync("/api/v1/analyze", WebTestHost.Upload(image, $"page{i}.png"))));
+        var pending = Enumerable.Range(0, 20).Select(i =>
+            client.PostAsync("/api/v1/analyze", WebTestHost.Upload(image, $"page{i}.png"))).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (pending.Count(t => t.IsCompleted) < 16 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        gate.Set();
+        var responses = await Task.WhenAll(pending);
 
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"got {(int)r.StatusCode}"));
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
         var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();

@@ -11,6 +11,8 @@ namespace HeartGuard.Web.Tests;
 internal sealed class FakeAnalyzer : IPageAnalyzer
 {
     public TimeSpan Delay { get; init; }
+    /// <summary>When set, every analysis waits here, so a test decides exactly when work finishes.</summary>
+    public ManualResetEventSlim? Gate { get; init; }
     public DigitizationException? Rejection { get; init; }
     public string? DiagnosisUnavailableReason => null;
 
@@ -28,6 +30,7 @@ internal sealed class FakeAnalyzer : IPageAnalyzer
     {
         if (Rejection is not null) throw Rejection;
         if (Delay > TimeSpan.Zero) Thread.Sleep(Delay);
+        Gate?.Wait(cancellationToken);
         var record = EcgRecord.EmptyStandard(fileName, 500, 5000);
         return new DigitizationResult(record, EcgLayout.Standard("3x4+1"), 1, new GridCalibration(8, 8, ScaleSource.Grid, 1),
             PaperSettings.Standard, [], [], new Dictionary<string, double>(), 64, 48);
