@@ -89,7 +89,7 @@ public sealed class ModelBundle
     {
         var spec = Manifest.ImageRoute.Views;
         using var page = PageViews.Decode(input.ImageBytes.Span, spec.Grayscale);
-        var views = PageViews.Rectangles(page.Size(), spec);
+        var views = PageViews.Rectangles(page, spec);
         var features = Featurizer.Featurize(page, spec);
         var diagnosis = Diagnose(features);
         var target = DiagnosticClasses.IndexOf(diagnosis.Label);
@@ -102,7 +102,7 @@ public sealed class ModelBundle
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < cols; c++)
             {
-                var cell = PageViews.Cell(page.Size(), rows, cols, r, c);
+                var cell = PageViews.Cell(new Rect(0, 0, page.Width, page.Height), rows, cols, r, c);
                 using (var region = new Mat(occluded, cell)) region.SetTo(paper);
                 features.CopyTo(scratch, 0);
                 for (var v = 0; v < views.Length; v++)

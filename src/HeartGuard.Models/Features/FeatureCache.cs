@@ -10,7 +10,7 @@ public sealed class FeatureCache
     public FeatureCache(string? path, ImageFeatureSpec spec)
     {
         _path = path;
-        SpecKey = $"{spec.TileRows}x{spec.TileColumns}|{spec.WholePage}|{spec.Grayscale}";
+        SpecKey = $"{spec.TileRows}x{spec.TileColumns}|{spec.WholePage}|{spec.Grayscale}|{spec.Crop}";
         if (path is null || !File.Exists(path)) return;
         using var r = new BinaryReader(File.OpenRead(path));
         if (r.ReadString() != SpecKey) return;

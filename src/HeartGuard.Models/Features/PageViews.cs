@@ -23,22 +23,23 @@ public static class PageViews
         return bgr;
     }
 
-    /// <summary>View rectangles in page pixels: the whole page first (if asked), then tiles row by row.</summary>
-    public static Rect[] Rectangles(Size page, ImageFeatureSpec spec)
+    /// <summary>View rectangles in page pixels: the spec's crop area first (if asked), then tiles of it row by row.</summary>
+    public static Rect[] Rectangles(Mat page, ImageFeatureSpec spec)
     {
+        var area = TraceArea.Find(page, spec.Crop);
         var rects = new List<Rect>(spec.ViewCount);
-        if (spec.WholePage) rects.Add(new Rect(0, 0, page.Width, page.Height));
+        if (spec.WholePage) rects.Add(area);
         for (var r = 0; r < spec.TileRows; r++)
             for (var c = 0; c < spec.TileColumns; c++)
-                rects.Add(Cell(page, spec.TileRows, spec.TileColumns, r, c));
+                rects.Add(Cell(area, spec.TileRows, spec.TileColumns, r, c));
         return [.. rects];
     }
 
-    /// <summary>Cell (r, c) of a rows x columns grid over the page, in pixels.</summary>
-    public static Rect Cell(Size page, int rows, int columns, int r, int c)
+    /// <summary>Cell (r, c) of a rows x columns grid over an area of the page, in page pixels.</summary>
+    public static Rect Cell(Rect area, int rows, int columns, int r, int c)
     {
-        int x0 = page.Width * c / columns, x1 = page.Width * (c + 1) / columns;
-        int y0 = page.Height * r / rows, y1 = page.Height * (r + 1) / rows;
+        int x0 = area.X + area.Width * c / columns, x1 = area.X + area.Width * (c + 1) / columns;
+        int y0 = area.Y + area.Height * r / rows, y1 = area.Y + area.Height * (r + 1) / rows;
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 

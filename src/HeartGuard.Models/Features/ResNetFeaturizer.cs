@@ -46,7 +46,7 @@ public sealed class ResNetFeaturizer : IDisposable
     /// <summary>All views of a page, concatenated in <see cref="PageViews.Rectangles"/> order.</summary>
     public float[] Featurize(Mat page, ImageFeatureSpec spec)
     {
-        var views = PageViews.Rectangles(page.Size(), spec);
+        var views = PageViews.Rectangles(page, spec);
         var features = new float[views.Length * FeatureCount];
         for (var v = 0; v < views.Length; v++)
             FeaturizeView(page, views[v], features.AsSpan(v * FeatureCount, FeatureCount));
