@@ -62,7 +62,9 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         return values;
     }
 
-    private const double EdgeMarginMm = 0.35;
+    /// <summary>Half a lead-separator bar plus its anti-aliasing: at 0.35 mm the bar's edge still pulled the
+    /// first samples of the leads after it (renders: 14.5 dB; 0.45 mm: 16.5 dB; 0.6 mm and up loses real signal).</summary>
+    private const double EdgeMarginMm = 0.45;
 
     private static int LowerBound(double[] sorted, double value)
     {
