@@ -1,12 +1,11 @@
+using HeartGuard.Imaging.Loading;
+
 namespace HeartGuard.Analysis;
 
 /// <summary>Expands command-line inputs (image files and folders, searched recursively) into the image
 /// files to analyze, in a stable order; inputs that do not exist are reported, not dropped.</summary>
 public static class InputFiles
 {
-    public static readonly IReadOnlySet<string> ImageExtensions =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp" };
-
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Expand(IEnumerable<string> inputs)
     {
         var files = new List<string>();
@@ -15,9 +14,7 @@ public static class InputFiles
         {
             if (File.Exists(input)) files.Add(input);
             else if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(ImageFiles.In(input));
             else missing.Add(input);
         }
         return (files, missing);

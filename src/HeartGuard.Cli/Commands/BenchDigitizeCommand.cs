@@ -1,3 +1,4 @@
+using HeartGuard.Imaging.Loading;
 using System.CommandLine;
 using System.Diagnostics;
 using HeartGuard.Imaging;
@@ -112,14 +113,11 @@ internal static class BenchDigitizeCommand
 /// <summary>Pages of a bench folder with their ground truth when it is there.</summary>
 internal sealed record BenchPages(string Name, string ImagePath, GroundTruthPage? Truth)
 {
-    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"];
-
     public static List<BenchPages> Find(string folder)
     {
         var pages = new List<BenchPages>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in ImageFiles.In(folder))
         {
-            if (!ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant())) continue;
             var json = Path.ChangeExtension(path, ".json");
             var truth = !File.Exists(json) ? null
                 : EcgImageKitTruth.IsRenderJson(json) ? EcgImageKitTruth.Load(json)

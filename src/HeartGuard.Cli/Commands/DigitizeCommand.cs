@@ -1,3 +1,4 @@
+using HeartGuard.Imaging.Loading;
 using System.Collections.Concurrent;
 using System.CommandLine;
 using HeartGuard.Core.IO;
@@ -13,7 +14,6 @@ namespace HeartGuard.Cli.Commands;
 /// Every file is written under a temporary name and moved into place, so a failure leaves nothing behind.</summary>
 internal static class DigitizeCommand
 {
-    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"];
     private static readonly string[] Formats = ["wfdb", "csv", "json"];
 
     public static Command Create()
@@ -40,8 +40,7 @@ internal static class DigitizeCommand
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal));
+                files.AddRange(ImageFiles.In(input));
             else if (File.Exists(input)) files.Add(input);
             else { Console.Error.WriteLine($"No such file or folder: {input}"); return 1; }
         }

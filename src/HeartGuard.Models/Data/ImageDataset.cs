@@ -1,3 +1,4 @@
+using HeartGuard.Imaging.Loading;
 using System.Security.Cryptography;
 using HeartGuard.Core;
 using OpenCvSharp;
@@ -9,7 +10,6 @@ namespace HeartGuard.Models.Data;
 /// else sees the data, and groups linked by a duplicate are merged so no page can appear on both sides of a split.</summary>
 public sealed class ImageDataset
 {
-    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"];
 
     public required IReadOnlyList<LabelledImage> Items { get; init; }
     public required int FileCount { get; init; }
@@ -30,9 +30,7 @@ public sealed class ImageDataset
         {
             var label = DiagnosticClasses.FromFolderName(System.IO.Path.GetFileName(sub));
             if (label is null) { warnings.Add($"Ignored folder '{System.IO.Path.GetFileName(sub)}': not a class name."); continue; }
-            foreach (var f in Directory.EnumerateFiles(sub, "*", SearchOption.AllDirectories)
-                         .Where(f => ImageExtensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant()))
-                         .OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var f in ImageFiles.In(sub))
                 files.Add((f, System.IO.Path.GetRelativePath(directory, f).Replace('\\', '/'), label));
         }
         if (files.Count == 0) throw new InvalidDataException($"No images in class subfolders of {directory} (expected {string.Join(", ", DiagnosticClasses.All)}).");
