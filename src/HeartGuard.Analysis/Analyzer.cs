@@ -18,7 +18,9 @@ public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measuremen
     {
         try
         {
-            return new Analyzer(new Digitizer(), new MeasurementPipeline(), ModelBundle.Load(ModelBundle.DefaultDirectory), null);
+            var model = ModelBundle.Load(ModelBundle.DefaultDirectory);
+            model.StartLoadingImageNetwork();
+            return new Analyzer(new Digitizer(), new MeasurementPipeline(), model, null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {

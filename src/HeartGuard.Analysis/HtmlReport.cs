@@ -42,7 +42,8 @@ public static class HtmlReport
             "Coloured lines are what was read from the image; check that they follow the printed traces.");
         AppendFigure(html, "Regions that drove the image model", "heatmap",
             analysis.Explanation is { } e ? HeatmapOverlay.RenderPng(analysis.SourceImage, e) : null,
-            "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.");
+            "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.",
+            analysis.Explanation is null ? "Not computed for this report (it re-runs the model dozens of times; ask for it explicitly)." : null);
         if (analysis.Explanation is { LeadContributions.Count: > 0 } withLeads) AppendLeadContributions(html, withLeads);
         AppendQuality(html, s);
         html.Append("<footer class=\"hg-foot\">").Append(HtmlEncode(Disclaimer)).Append("</footer></body></html>");
@@ -148,11 +149,12 @@ public static class HtmlReport
             : NotMeasurable).Append("</td></tr>");
     }
 
-    private static void AppendFigure(StringBuilder html, string title, string id, byte[]? png, string caption)
+    private static void AppendFigure(StringBuilder html, string title, string id, byte[]? png, string caption, string? whyMissing = null)
     {
         html.Append("<section class=\"hg-card\"><h2>").Append(title).Append("</h2>");
         if (png is null)
-            html.Append("<p class=\"hg-muted\" data-testid=\"").Append(id).Append("-unavailable\">Not available for this page.</p>");
+            html.Append("<p class=\"hg-muted\" data-testid=\"").Append(id).Append("-unavailable\">")
+                .Append(whyMissing ?? "Not available for this page.").Append("</p>");
         else
             html.Append("<img data-testid=\"").Append(id).Append("\" alt=\"").Append(title).Append("\" src=\"data:image/png;base64,")
                 .Append(Convert.ToBase64String(png)).Append("\"><p class=\"hg-caption\">").Append(caption).Append("</p>");

@@ -63,6 +63,10 @@ public sealed class ModelBundle
 
     internal static ResNetFeaturizer Featurizer => SharedFeaturizer.Value;
 
+    /// <summary>Starts loading the image network on a worker thread (about a second), so a caller that digitizes
+    /// the page first finds it ready instead of waiting for it; a load error surfaces at the first prediction.</summary>
+    public void StartLoadingImageNetwork() => _ = Task.Run(() => SharedFeaturizer.Value);
+
     public Diagnosis Predict(PredictionInput input)
     {
         using var page = PageViews.Decode(input.ImageBytes.Span, Manifest.ImageRoute.Views.Grayscale);
