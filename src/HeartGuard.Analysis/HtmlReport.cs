@@ -44,7 +44,7 @@ public static class HtmlReport
             analysis.Explanation is { } e ? HeatmapOverlay.RenderPng(analysis.SourceImage, e) : null,
             "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.",
             analysis.Explanation is null ? "Not computed for this report (it re-runs the model dozens of times; ask for it explicitly)." : null);
-        if (analysis.Explanation is { LeadContributions.Count: > 0 } withLeads) AppendLeadContributions(html, withLeads);
+        if (s.LeadContributions is { Count: > 0 } leadContributions) AppendLeadContributions(html, leadContributions);
         AppendQuality(html, s);
         html.Append("<footer class=\"hg-foot\">").Append(HtmlEncode(Disclaimer)).Append("</footer></body></html>");
         return html.ToString();
@@ -163,10 +163,10 @@ public static class HtmlReport
 
     /// <summary>The signal model's per-lead view: how much the predicted class's probability drops when the
     /// lead's information is removed.</summary>
-    private static void AppendLeadContributions(StringBuilder html, Explanation explanation)
+    private static void AppendLeadContributions(StringBuilder html, IReadOnlyList<LeadContribution> contributions)
     {
         html.Append("<section class=\"hg-card\" data-testid=\"lead-contributions\"><h2>Leads that drove the signal model</h2><table class=\"hg-table\">");
-        foreach (var c in explanation.LeadContributions.OrderByDescending(c => Math.Abs(c.ProbabilityChange)))
+        foreach (var c in contributions.OrderByDescending(c => Math.Abs(c.ProbabilityChange)))
             html.Append("<tr><td>").Append(HtmlEncode(c.Lead)).Append("</td><td class=\"hg-num\">")
                 .Append((c.ProbabilityChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)).Append(" points</td></tr>");
         html.Append("</table></section>");
