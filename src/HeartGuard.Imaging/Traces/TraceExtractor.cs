@@ -231,25 +231,32 @@ public sealed class TraceExtractor : ITraceExtractor
         var levels = ink.Levels;
         for (var y = (int)Math.Ceiling(top[c]); y <= (int)bottom[c]; y++)
         {
-            float sum = 0, moment = 0;
-            for (var d = -1; d <= 1; d++)
-            {
-                var n = c + d;
-                if (n < 0 || n >= top.Length || float.IsNaN(top[n]) || y < top[n] - 1 || y > bottom[n] + 1) continue;
-                var w = levels.Coverage(x + d, y);
-                sum += w;
-                moment += w * d;
-            }
-            // Only where the stroke crosses the row within three columns is the row's centre its crossing;
-            // a wider row is a shallow stretch, which the column centres describe.
-            if (sum <= 0 || levels.Coverage(Math.Max(0, x - 2), y) > 0.25f || levels.Coverage(Math.Min(ink.Width - 1, x + 2), y) > 0.25f) continue;
-            var offset = moment / sum;
+            var here = levels.Coverage(x, y);
+            var left = Side(levels, ink.Width, x, -1, y, c, top, bottom, here);
+            var right = Side(levels, ink.Width, x, +1, y, c, top, bottom, here);
+            if (here <= 0 || float.IsNaN(left) || float.IsNaN(right)) continue;
+            var offset = (right - left) / (left + here + right);
             if (offset < -0.5f || offset >= 0.5f) continue;
             xs.Add(x + 0.5 + offset);
             ys.Add(y);
             added++;
         }
         return added;
+    }
+
+    /// <summary>The weight the neighbour on one side adds to a row's crossing at column x, or NaN when the row
+    /// is not a narrow crossing peaking here: the neighbour is darker (its own column claims the row), or the
+    /// ink runs on past it (a shallow stretch). A neighbour that is a valley before another stroke (the two
+    /// sides of a narrow spike, 1-2 px apart) is shared half and half.</summary>
+    private static float Side(InkLevels levels, int width, int x, int step, int y, int c, float[] top, float[] bottom, float here)
+    {
+        int n = c + step, nx = x + step, far = x + 2 * step;
+        if (n < 0 || n >= top.Length || nx < 0 || nx >= width || float.IsNaN(top[n]) || y < top[n] - 1 || y > bottom[n] + 1) return 0;
+        var next = levels.Coverage(nx, y);
+        if (next > here) return float.NaN;
+        var beyond = far >= 0 && far < width ? levels.Coverage(far, y) : 0;
+        if (beyond > next) return next / 2;
+        return beyond > 0.25f ? float.NaN : next;
     }
 
     private static float Neighbour(float[] centre, int c, int step)
