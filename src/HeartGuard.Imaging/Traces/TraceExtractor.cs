@@ -69,6 +69,9 @@ public sealed class TraceExtractor : ITraceExtractor
     }
 
     private const int FringePx = 2, MergeGapPx = 2, MinSteepPx = 12;
+    /// <summary>Cost per px of vertical travel between touching runs: only a tie-breaker. A QRS travels 200 px
+    /// and more; at 0.05/px that outweighed a 5 px jump onto the printed lead label beside it ("V" strokes).</summary>
+    private const double TravelCost = 0.01;
 
     private readonly record struct Run(short Top, short Bottom)
     {
@@ -137,7 +140,7 @@ public sealed class TraceExtractor : ITraceExtractor
                 {
                     var p = runs[i];
                     var gap = Math.Max(0, Math.Max(r.Top - p.Bottom - 1, p.Top - r.Bottom - 1));
-                    var t = cost[i] + gap + 0.05 * Math.Abs(r.Centre - p.Centre);
+                    var t = cost[i] + gap + TravelCost * Math.Abs(r.Centre - p.Centre);
                     if (t < best) { best = t; arg = i; }
                 }
                 cost[j] = best + unary;

@@ -1,4 +1,3 @@
-using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Heads;
 
 namespace HeartGuard.Models.Training;
@@ -32,11 +31,18 @@ public sealed class RouteBlend(IReadOnlyList<FittedRoute> members, IReadOnlyList
     /// <summary>Probabilities from each member's own feature row.</summary>
     public double[] Predict(IReadOnlyList<float[]> memberRows) => Mix(Members.Select((m, i) => m.Predict(memberRows[i])).ToList(), Weights);
 
+    /// <summary>Log-linear pooling: the weighted geometric mean of the members' probabilities, renormalised.
+    /// Unlike the arithmetic mean, a member that is sure a class is wrong can veto it; on the Mendeley
+    /// out-of-fold predictions of image-lr + signal-lgbm it scored higher at every weight.</summary>
     internal static double[] Mix(IReadOnlyList<double[]> probabilities, IReadOnlyList<double> weights)
     {
         var p = new double[probabilities[0].Length];
         for (var m = 0; m < probabilities.Count; m++)
-            for (var k = 0; k < p.Length; k++) p[k] += weights[m] * probabilities[m][k];
+            for (var k = 0; k < p.Length; k++) p[k] += weights[m] * Math.Log(Math.Max(1e-9, probabilities[m][k]));
+        var max = p.Max();
+        var sum = 0.0;
+        for (var k = 0; k < p.Length; k++) sum += p[k] = Math.Exp(p[k] - max);
+        for (var k = 0; k < p.Length; k++) p[k] /= sum;
         return p;
     }
 
@@ -46,15 +52,14 @@ public sealed class RouteBlend(IReadOnlyList<FittedRoute> members, IReadOnlyList
         var folds = Math.Min(innerFolds, groups.Distinct().Count());
         var oof = parts.Select((t, i) => CrossValidation.Run(t, groups, folds, seed, inner => FittedRoute.Fit(inner, members[i], seed).Predict).OutOfFold).ToList();
         var labels = parts[0].Labels;
-        var best = (Weight: 1.0, F1: double.MinValue, LogLoss: double.MaxValue);
+        var best = (Weight: 1.0, LogLoss: double.MaxValue);
         for (var s = 0; s <= WeightSteps; s++)
         {
             var w = (double)s / WeightSteps;
-            var mixed = labels.Select((_, r) => Mix([oof[0][r], oof[1][r]], [w, 1 - w])).ToList();
-            var f1 = ClassificationMetrics.Compute(labels, mixed, 0).MacroF1;
-            var logLoss = labels.Select((l, r) => -Math.Log(Math.Max(1e-12, mixed[r][l]))).Average();
-            // Macro-F1 is what we are judged on; log-loss breaks its many ties (it moves in steps of one page).
-            if (f1 > best.F1 + 1e-12 || (Math.Abs(f1 - best.F1) <= 1e-12 && logLoss < best.LogLoss)) best = (w, f1, logLoss);
+            // Log-loss, not macro-F1: F1 moves in steps of one page, and with ~14 MI pages in an inner split
+            // it picks weights by noise (tried: nested CV macro-F1 0.811 vs 0.821 for image-lr alone).
+            var logLoss = labels.Select((l, r) => -Math.Log(Math.Max(1e-12, Mix([oof[0][r], oof[1][r]], [w, 1 - w])[l]))).Average();
+            if (logLoss < best.LogLoss) best = (w, logLoss);
         }
         return [best.Weight, 1 - best.Weight];
     }
