@@ -37,7 +37,8 @@ public static class HtmlReport
         html.Append("</div>");
         var page = analysis.Digitization;
         AppendFigure(html, "12-lead plot of the digitized signals", "lead-plot",
-            LeadPlot.RenderPng(page.Record, page.Layout), "25 mm/s, 10 mm/mV, redrawn from the extracted signals.");
+            LeadPlot.RenderPng(page.Record, page.Layout, analysis.Measurements.RPeakSamples),
+            "25 mm/s, 10 mm/mV, redrawn from the extracted signals. Blue marks: the beats the heart rate was counted from.");
         AppendFigure(html, "Page with the extracted traces", "overlay", Overlay.RenderPng(analysis.SourceImage, page),
             "Coloured lines are what was read from the image; check that they follow the printed traces.");
         AppendFigure(html, "Regions that drove the image model", "heatmap",

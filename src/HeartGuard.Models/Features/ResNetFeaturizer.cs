@@ -37,12 +37,15 @@ public sealed class ResNetFeaturizer : IDisposable
         if (!File.Exists(prep) || !File.Exists(ModelPath))
             throw new FileNotFoundException($"ResNet18 ONNX models not found under {dir} (they come with the Microsoft.ML.DnnImageFeaturizer.ResNet18 package).");
         _meanBgr = ReadMeanImage(prep);
-        _network = OpenNetwork(ModelPath);
+        (_network, LoadedOptimizedGraph) = OpenNetwork(ModelPath);
         _networkInput = [_network.InputMetadata.Keys.First()];
         _networkOutput = [_network.OutputMetadata.Keys.First()];
     }
 
     public string ModelPath { get; }
+
+    /// <summary>Whether the network came from the optimised-graph cache (false: optimised at load).</summary>
+    public bool LoadedOptimizedGraph { get; }
 
     public string ModelSha256()
     {
@@ -82,7 +85,7 @@ public sealed class ResNetFeaturizer : IDisposable
     /// graph is saved once per machine kind (it may hold CPU-specific layouts: the key has the instruction set
     /// and the ONNX Runtime version) and later starts load it as is. A cache that cannot be read or written
     /// is skipped, never fatal.</summary>
-    private static InferenceSession OpenNetwork(string modelPath)
+    private static (InferenceSession Session, bool FromCache) OpenNetwork(string modelPath)
     {
         var cached = OptimizedModelPath(modelPath);
         if (File.Exists(cached))
@@ -90,7 +93,7 @@ public sealed class ResNetFeaturizer : IDisposable
             try
             {
                 using var ready = Options(GraphOptimizationLevel.ORT_DISABLE_ALL);
-                return new InferenceSession(cached, ready);
+                return (new InferenceSession(cached, ready), true);
             }
             catch (OnnxRuntimeException)
             {
@@ -102,7 +105,8 @@ public sealed class ResNetFeaturizer : IDisposable
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
-            written = $"{cached}.{Environment.ProcessId}.{Guid.NewGuid():N}.part";
+            // The extension picks the format ORT writes: ".onnx" (a protobuf that any session loads), never ".ort".
+            written = $"{cached}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp.onnx";
             options.OptimizedModelFilePath = written;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -110,7 +114,7 @@ public sealed class ResNetFeaturizer : IDisposable
             written = null;
         }
         var session = new InferenceSession(modelPath, options);
-        if (written is null) return session;
+        if (written is null) return (session, false);
         try
         {
             File.Move(written, cached, overwrite: false);
@@ -119,7 +123,7 @@ public sealed class ResNetFeaturizer : IDisposable
         {
             TryDelete(written); // another process saved it first, or the folder is read-only
         }
-        return session;
+        return (session, false);
     }
 
     private static SessionOptions Options(GraphOptimizationLevel level)
@@ -142,7 +146,7 @@ public sealed class ResNetFeaturizer : IDisposable
     {
         var model = new FileInfo(modelPath);
         var isa = Avx512F.IsSupported ? "avx512" : Avx2.IsSupported ? "avx2" : AdvSimd.IsSupported ? "neon" : "base";
-        var name = $"{Path.GetFileNameWithoutExtension(modelPath)}-{model.Length}-{model.LastWriteTimeUtc.Ticks}-ort{OrtEnv.Instance().GetVersionString()}-{isa}.ort";
+        var name = $"{Path.GetFileNameWithoutExtension(modelPath)}-{model.Length}-{model.LastWriteTimeUtc.Ticks}-ort{OrtEnv.Instance().GetVersionString()}-{isa}.optimized.onnx";
         return Path.Combine(Path.GetTempPath(), "heartguard-cache", name);
     }
 

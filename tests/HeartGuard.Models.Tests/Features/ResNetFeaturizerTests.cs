@@ -52,6 +52,7 @@ public class ResNetFeaturizerTests
         foreach (var round in new[] { "first", "second" })
         {
             using var featurizer = new ResNetFeaturizer();
+            if (round == "second") Assert.True(featurizer.LoadedOptimizedGraph, "the second instance should load the cached optimised graph");
             var fast = featurizer.Featurize(page, spec);
 
             Assert.Equal(spec.FeatureCount, fast.Length);
