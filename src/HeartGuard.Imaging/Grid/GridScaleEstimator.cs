@@ -38,8 +38,10 @@ public sealed class GridScaleEstimator : IGridCalibrator
                 return new GridCalibration(prior, prior, ScaleSource.Grid, confidence);
             return new GridCalibration(x.Value.PxPerMm, y.Value.PxPerMm, ScaleSource.Grid, confidence);
         }
-        var one = x ?? y;
-        if (one is not null && (x is null || y is null))
+        // One axis only, or two that disagree (blur and JPEG can leave one axis's 1 mm lines too faint, and its
+        // comb then locks onto a multiple): grid squares are square, so the clearer axis serves both.
+        var one = x is null ? y : y is null ? x : x.Value.Confidence >= y.Value.Confidence ? x : y;
+        if (one is not null)
             return new GridCalibration(one.Value.PxPerMm, one.Value.PxPerMm, ScaleSource.Grid, one.Value.Confidence * 0.7);
         if (dpi is > 50 and < 2400) return new GridCalibration(prior, prior, ScaleSource.Dpi, 0.5);
         return new GridCalibration(prior, prior, ScaleSource.Assumed, 0.1);

@@ -84,6 +84,14 @@ public sealed class ModelBundle
 
     internal static ResNetFeaturizer Featurizer => SharedFeaturizer.Value;
 
+    /// <summary>Starts loading the image network on a worker thread (about a second), so a caller that digitizes
+    /// the page first finds it ready instead of waiting for it; a load error surfaces at the first prediction.
+    /// Does nothing for a model without an image part.</summary>
+    public void StartLoadingImageNetwork()
+    {
+        if (_parts.Any(p => p.Source == FeatureSource.Image)) _ = Task.Run(() => SharedFeaturizer.Value);
+    }
+
     public Diagnosis Predict(PredictionInput input) => Diagnose(Featurize(input));
 
     /// <summary>The feature row of each part of the model, in the bundle's part order.</summary>
@@ -134,6 +142,15 @@ public sealed class ModelBundle
     {
         var features = Featurize(input);
         return LeadContributions(features, Diagnose(features));
+    }
+
+    /// <summary>The diagnosis and the per-lead contributions of <see cref="ExplainLeads"/> from one featurisation
+    /// (the image part is not featurised twice); the contributions are empty for an image-only model.</summary>
+    public (Diagnosis Diagnosis, IReadOnlyList<LeadContribution> LeadContributions) PredictWithLeadContributions(PredictionInput input)
+    {
+        var features = Featurize(input);
+        var diagnosis = Diagnose(features);
+        return (diagnosis, LeadContributions(features, diagnosis));
     }
 
     private List<LeadContribution> LeadContributions(List<float[]> features, Diagnosis diagnosis)
