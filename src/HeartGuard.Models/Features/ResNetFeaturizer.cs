@@ -14,8 +14,8 @@ namespace HeartGuard.Models.Features;
 /// mean image; each view is then written straight into the network's input (BGR minus that mean, bit for bit
 /// what the preprocessor computes), so a view costs one network run and no intermediate tensors. The file's
 /// batch dimension is fixed at 1, so views run one after another on one session, which ONNX Runtime
-/// parallelises inside each run. The optimised graph is cached under the temp folder (heartguard-cache) so
-/// later processes start faster. Safe to call from several threads (each call rents its own buffers).</summary>
+/// parallelises inside each run. The optimised graph is cached in the user's own cache folder
+/// ($XDG_CACHE_HOME/heartguard, else ~/.cache/heartguard) so later processes start faster. Safe to call from several threads (each call rents its own buffers).</summary>
 public sealed class ResNetFeaturizer : IDisposable
 {
     public const int FeatureCount = 512;
@@ -88,6 +88,7 @@ public sealed class ResNetFeaturizer : IDisposable
     private static (InferenceSession Session, bool FromCache) OpenNetwork(string modelPath)
     {
         var cached = OptimizedModelPath(modelPath);
+        if (cached is null) return (new InferenceSession(modelPath, Options(GraphOptimizationLevel.ORT_ENABLE_ALL)), false);
         if (File.Exists(cached))
         {
             try
@@ -142,12 +143,21 @@ public sealed class ResNetFeaturizer : IDisposable
         return options;
     }
 
-    private static string OptimizedModelPath(string modelPath)
+    /// <summary>Never the shared temp folder: anyone on the machine could plant a graph there that every
+    /// later start would run. Null (no cache) when the user has no home to keep one in.</summary>
+    private static string? OptimizedModelPath(string modelPath)
     {
+        var cacheHome = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (string.IsNullOrEmpty(cacheHome))
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            if (string.IsNullOrEmpty(home)) return null;
+            cacheHome = Path.Combine(home, ".cache");
+        }
         var model = new FileInfo(modelPath);
         var isa = Avx512F.IsSupported ? "avx512" : Avx2.IsSupported ? "avx2" : AdvSimd.IsSupported ? "neon" : "base";
         var name = $"{Path.GetFileNameWithoutExtension(modelPath)}-{model.Length}-{model.LastWriteTimeUtc.Ticks}-ort{OrtEnv.Instance().GetVersionString()}-{isa}.optimized.onnx";
-        return Path.Combine(Path.GetTempPath(), "heartguard-cache", name);
+        return Path.Combine(cacheHome, "heartguard", name);
     }
 
     private static void TryDelete(string path)
