@@ -29,8 +29,10 @@ public sealed record DeepRouteSpec(
     public long[] InputShape => [Inputs.SignalWindow.Leads, Inputs.SignalWindow.Channels, Inputs.SignalWindow.Samples(RateHz, DurationS)];
 
     /// <summary>A freshly initialised network (from torch's global seed), run once on an empty input outside
-    /// any dispose scope: TorchSharp's LSTM creates internal tensors on its first call, and when that call is
-    /// inside a batch's dispose scope they are freed under it (seen as NaN losses in some runs).</summary>
+    /// any dispose scope in training mode: TorchSharp creates some scalars on a module's first call (batch
+    /// norm's step counter increment), and when that call is inside a batch's dispose scope they are freed
+    /// under it ("Unknown scalar type" in BatchNorm.forward, NaN losses, in some runs). The state before the
+    /// call and the random generator's state are restored, so training starts exactly as without it.</summary>
     public nn.Module<Tensor, Tensor> Build()
     {
         nn.Module<Tensor, Tensor> network = Network switch
@@ -39,11 +41,15 @@ public sealed record DeepRouteSpec(
             SignalBiLstmNetwork => new SignalBiLstm(Width, DiagnosticClasses.All.Count, Dropout),
             _ => throw new InvalidDataException($"Unknown deep network '{Network}'."),
         };
-        network.eval();
+        var initial = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+        using var random = torch.random.get_rng_state();
+        network.train();
         using (torch.no_grad())
         using (var empty = torch.zeros([1, .. InputShape]))
             network.forward(empty).Dispose();
-        network.train();
+        torch.random.set_rng_state(random);
+        network.load_state_dict(initial);
+        foreach (var tensor in initial.Values) tensor.Dispose();
         return network;
     }
 }

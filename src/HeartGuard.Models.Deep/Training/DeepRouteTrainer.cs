@@ -17,11 +17,15 @@ namespace HeartGuard.Models.Deep.Training;
 /// refit it on all pages and write a deep bundle.</summary>
 public static class DeepRouteTrainer
 {
-    public static DeepBundleManifest Train(ImageDataset data, string dataSource, TrainingOptions options, string outputDirectory, Action<string> log)
+    /// <summary>Trains the routes <paramref name="options"/> names (see <see cref="DeepRoutes"/>).</summary>
+    public static DeepBundleManifest Train(ImageDataset data, string dataSource, TrainingOptions options, string outputDirectory, Action<string> log) =>
+        Train(data, dataSource, options.Models.Select(m => DeepRoutes.All.TryGetValue(m, out var r) ? r
+            : throw new ArgumentException($"Unknown deep model '{m}'. Known: {string.Join(", ", DeepRoutes.All.Keys)}.")).ToList(), options, outputDirectory, log);
+
+    public static DeepBundleManifest Train(ImageDataset data, string dataSource, IReadOnlyList<DeepRouteSpec> routes, TrainingOptions options,
+        string outputDirectory, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
-        var routes = options.Models.Select(m => DeepRoutes.All.TryGetValue(m, out var r) ? r
-            : throw new ArgumentException($"Unknown deep model '{m}'. Known: {string.Join(", ", DeepRoutes.All.Keys)}.")).ToList();
         var items = data.Items;
         var groups = items.Select(i => i.Group).ToList();
         var labels = items.Select(i => i.LabelIndex).ToList();
@@ -52,7 +56,7 @@ public static class DeepRouteTrainer
 
         var selected = results.MaxBy(r => r.Value.Cv.Metrics.MacroF1).Key;
         var temperature = TemperatureScaling.Fit(labels, results[selected].Oof);
-        var spec = DeepRoutes.All[selected];
+        var spec = routes.First(r => r.Name == selected);
         log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
         Directory.CreateDirectory(outputDirectory);
         const string weightsFile = "deep-weights.bin";

@@ -50,16 +50,20 @@ public static class DeepTrainer
                     batchLabels[i] = labels[order[start + i]];
                 }
                 optimizer.zero_grad();
-                using (torch.NewDisposeScope())
+                using (var x = torch.tensor(buffer.AsSpan(0, n * spec.InputLength).ToArray(), [n, .. spec.InputShape]))
+                using (var y = torch.tensor(batchLabels.AsSpan(0, n).ToArray(), ScalarType.Int64))
+                using (var logits = network.forward(x))
+                using (var loss = nn.functional.cross_entropy(logits, y, weights))
                 {
-                    var x = torch.tensor(buffer.AsSpan(0, n * spec.InputLength).ToArray(), [n, .. spec.InputShape]);
-                    var y = torch.tensor(batchLabels.AsSpan(0, n).ToArray(), ScalarType.Int64);
-                    var loss = nn.functional.cross_entropy(network.forward(x), y, weights);
                     loss.backward();
                     trainLoss += loss.item<float>() * n;
                 }
-                // Outside the batch's dispose scope: the optimizer creates its moment tensors on the first step.
                 optimizer.step();
+                // No dispose scope around a training step: TorchSharp objects created lazily inside one (the
+                // optimizer's moments, batch-norm scalars) were freed under later steps (NaN losses, "Unknown
+                // scalar type" in some runs). The forward pass's intermediates are released here instead.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
             }
             if (validation.Count == 0) continue;
             var validationLoss = WeightedLoss(network, spec, windows, labels, validation, weights);
