@@ -1,5 +1,6 @@
 using HeartGuard.Core;
 using HeartGuard.Imaging;
+using HeartGuard.Models;
 using HeartGuard.Signals;
 
 namespace HeartGuard.Analysis;
@@ -22,6 +23,10 @@ public sealed record AnalysisSummary
     /// <summary>Rate, intervals, axis and per-lead ST as the signal pipeline measured them; null values
     /// mean "not measurable".</summary>
     public Measurements? Measurements { get; init; }
+
+    /// <summary>For a model with a signal part: per lead, how much the predicted class's probability drops when
+    /// that lead's features are replaced by an average page's (negative = the lead argued against it).</summary>
+    public IReadOnlyList<LeadContribution>? LeadContributions { get; init; }
 
     /// <summary>Per lead, the digitizer's 0..1 trace quality.</summary>
     public IReadOnlyDictionary<string, double>? LeadQuality { get; init; }

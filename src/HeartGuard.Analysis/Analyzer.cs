@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HeartGuard.Core;
 using HeartGuard.Imaging;
 using HeartGuard.Models;
 using HeartGuard.Signals;
@@ -18,7 +19,9 @@ public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measuremen
     {
         try
         {
-            return new Analyzer(new Digitizer(), new MeasurementPipeline(), ModelBundle.Load(ModelBundle.DefaultDirectory), null);
+            var model = ModelBundle.Load(ModelBundle.DefaultDirectory);
+            model.StartLoadingImageNetwork();
+            return new Analyzer(new Digitizer(), new MeasurementPipeline(), model, null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
@@ -33,10 +36,14 @@ public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measuremen
         cancellationToken.ThrowIfCancellationRequested();
         var measurements = Timed(stages, "measure", () => measurement.Measure(page.Record));
         var input = new PredictionInput(image, page, measurements);
-        var diagnosis = model is null ? null : Timed(stages, "classify", () => model.Predict(input));
+        var (diagnosis, leadContributions) = model is null ? (null, null) : Timed(stages, "classify", () =>
+        {
+            var (d, leads) = model.PredictWithLeadContributions(input);
+            return ((Diagnosis?)d, leads.Count > 0 ? leads : null);
+        });
         var explanation = explain && model is not null ? Timed(stages, "explain", () => model.Explain(input)) : null;
         foreach (var (stage, ms) in page.StageMs) stages["digitize." + stage] = ms;
-        return new PageAnalysis(AnalysisSummary.Of(fileName, page, measurements, diagnosis, DiagnosisUnavailableReason, stages),
+        return new PageAnalysis(AnalysisSummary.Of(fileName, page, measurements, diagnosis, DiagnosisUnavailableReason, stages) with { LeadContributions = leadContributions },
             page, measurements, explanation, image);
     }
 

@@ -42,8 +42,9 @@ public static class HtmlReport
             "Coloured lines are what was read from the image; check that they follow the printed traces.");
         AppendFigure(html, "Regions that drove the image model", "heatmap",
             analysis.Explanation is { } e ? HeatmapOverlay.RenderPng(analysis.SourceImage, e) : null,
-            "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.");
-        if (analysis.Explanation is { LeadContributions.Count: > 0 } withLeads) AppendLeadContributions(html, withLeads);
+            "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.",
+            analysis.Explanation is null ? "Not computed for this report (it re-runs the model dozens of times; ask for it explicitly)." : null);
+        if (s.LeadContributions is { Count: > 0 } leadContributions) AppendLeadContributions(html, leadContributions);
         AppendQuality(html, s);
         html.Append("<footer class=\"hg-foot\">").Append(HtmlEncode(Disclaimer)).Append("</footer></body></html>");
         return html.ToString();
@@ -148,11 +149,12 @@ public static class HtmlReport
             : NotMeasurable).Append("</td></tr>");
     }
 
-    private static void AppendFigure(StringBuilder html, string title, string id, byte[]? png, string caption)
+    private static void AppendFigure(StringBuilder html, string title, string id, byte[]? png, string caption, string? whyMissing = null)
     {
         html.Append("<section class=\"hg-card\"><h2>").Append(title).Append("</h2>");
         if (png is null)
-            html.Append("<p class=\"hg-muted\" data-testid=\"").Append(id).Append("-unavailable\">Not available for this page.</p>");
+            html.Append("<p class=\"hg-muted\" data-testid=\"").Append(id).Append("-unavailable\">")
+                .Append(whyMissing ?? "Not available for this page.").Append("</p>");
         else
             html.Append("<img data-testid=\"").Append(id).Append("\" alt=\"").Append(title).Append("\" src=\"data:image/png;base64,")
                 .Append(Convert.ToBase64String(png)).Append("\"><p class=\"hg-caption\">").Append(caption).Append("</p>");
@@ -161,10 +163,10 @@ public static class HtmlReport
 
     /// <summary>The signal model's per-lead view: how much the predicted class's probability drops when the
     /// lead's information is removed.</summary>
-    private static void AppendLeadContributions(StringBuilder html, Explanation explanation)
+    private static void AppendLeadContributions(StringBuilder html, IReadOnlyList<LeadContribution> contributions)
     {
         html.Append("<section class=\"hg-card\" data-testid=\"lead-contributions\"><h2>Leads that drove the signal model</h2><table class=\"hg-table\">");
-        foreach (var c in explanation.LeadContributions.OrderByDescending(c => Math.Abs(c.ProbabilityChange)))
+        foreach (var c in contributions.OrderByDescending(c => Math.Abs(c.ProbabilityChange)))
             html.Append("<tr><td>").Append(HtmlEncode(c.Lead)).Append("</td><td class=\"hg-num\">")
                 .Append((c.ProbabilityChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)).Append(" points</td></tr>");
         html.Append("</table></section>");

@@ -11,7 +11,9 @@ public static class LeadPlot
     private const double SpeedMmPerS = 25, GainMmPerMv = 10;
     private const float LeftMarginMm = 10, TopMarginMm = 4;
 
-    public static byte[] RenderPng(EcgRecord record, EcgLayout layout)
+    /// <param name="rPeakSamples">Detected beats (sample indices), marked above every row so a reader sees
+    /// which complexes the heart rate was counted from; null draws none.</param>
+    public static byte[] RenderPng(EcgRecord record, EcgLayout layout, IReadOnlyList<int>? rPeakSamples = null)
     {
         var rows = layout.TotalRows;
         var rowHeightMm = rows > 6 ? 18f : 30f;
@@ -36,6 +38,8 @@ public static class LeadPlot
                 canvas.DrawLine(x0, baselineY - 3 * PxPerMm, x0, baselineY + 3 * PxPerMm, trace);
             if (record.Find(placement.Lead) is { } lead)
                 DrawSegment(canvas, lead, record.SamplingRateHz, placement, baselineY, trace);
+            if (rPeakSamples is not null)
+                DrawBeatMarks(canvas, rPeakSamples, record.SamplingRateHz, placement, baselineY - rowHeightMm * 0.5f * PxPerMm);
         }
         for (var row = 0; row < rows; row++)
             DrawCalibrationPulse(canvas, (TopMarginMm + (row + 0.6f) * rowHeightMm) * PxPerMm, trace);
@@ -77,6 +81,25 @@ public static class LeadPlot
             penDown = true;
         }
         canvas.DrawPath(path, paint);
+    }
+
+    /// <summary>A small downward triangle above the row at each detected beat inside the placement's window.</summary>
+    private static void DrawBeatMarks(SKCanvas canvas, IReadOnlyList<int> rPeakSamples, double samplingRateHz,
+        LeadPlacement placement, float topY)
+    {
+        using var paint = new SKPaint { Color = new SKColor(0x1F, 0x6F, 0xD1), IsAntialias = true, Style = SKPaintStyle.Fill };
+        foreach (var sample in rPeakSamples)
+        {
+            var s = sample / samplingRateHz;
+            if (s < placement.StartS || s >= placement.EndS) continue;
+            var x = (LeftMarginMm + (float)(s * SpeedMmPerS)) * PxPerMm;
+            using var path = new SKPath();
+            path.MoveTo(x - PxPerMm, topY);
+            path.LineTo(x + PxPerMm, topY);
+            path.LineTo(x, topY + 1.6f * PxPerMm);
+            path.Close();
+            canvas.DrawPath(path, paint);
+        }
     }
 
     /// <summary>The 1 mV, 200 ms reference pulse printed at the start of every row.</summary>

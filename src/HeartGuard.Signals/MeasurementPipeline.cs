@@ -9,7 +9,7 @@ public sealed class MeasurementPipeline
 {
     public EcgCleaner Cleaner { get; init; } = new();
     public RhythmLeadSelector LeadSelector { get; init; } = new();
-    public RPeakDetector PeakDetector { get; init; } = new();
+    public BeatConsensus BeatDetector { get; init; } = new();
     public RhythmAnalyzer RhythmAnalyzer { get; init; } = new();
     public MedianBeatBuilder BeatBuilder { get; init; } = new();
     public Delineator Delineator { get; init; } = new();
@@ -19,7 +19,7 @@ public sealed class MeasurementPipeline
     {
         var fs = record.SamplingRateHz;
         var cleaned = record.Leads.Select(l => Clean(l, fs)).ToList();
-        var beats = PeakDetector.Detect(LeadSelector.Select(cleaned), fs);
+        var beats = BeatDetector.Detect(LeadSelector.Select(cleaned), fs);
         var rhythm = RhythmAnalyzer.Analyze(beats, fs);
         var medians = cleaned.Select(l => BeatBuilder.Build(l, beats.RPeakSamples, fs)).OfType<MedianBeat>().ToList();
         var delineation = Delineator.Delineate(medians, rhythm.RrMeanMs);

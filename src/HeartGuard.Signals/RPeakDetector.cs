@@ -180,7 +180,7 @@ public sealed class RPeakDetector
         var rr = new List<double>();
         for (var i = firstOfRun + 1; i < peaks.Count; i++) rr.Add(peaks[i] - peaks[i - 1]);
         var median = RobustStats.Median(rr);
-        if (!MostlyRegular(rr, median)) return;
+        if (!RhythmAnalyzer.IsMostlyRegular(rr, median)) return;
         var early = EarlyBeatRatio * median;
         for (var i = peaks.Count - 2; i > firstOfRun; i--)
         {
@@ -194,11 +194,6 @@ public sealed class RPeakDetector
         if (peaks.Count - firstOfRun >= 3 && peaks[^1] - peaks[^2] < edgeEarly) peaks.RemoveAt(peaks.Count - 1);
         if (peaks.Count - firstOfRun >= 3 && peaks[firstOfRun + 1] - peaks[firstOfRun] < edgeEarly) peaks.RemoveAt(firstOfRun);
     }
-
-    /// <summary>At least 60 % of the RR intervals within 15 % of the median: a rhythm regular enough to
-    /// call an odd beat spurious (AF, with RR spread over ±45 %, never is).</summary>
-    private static bool MostlyRegular(List<double> rr, double median) =>
-        rr.Count >= 3 && rr.Count(v => Math.Abs(v - median) <= 0.15 * median) >= 0.6 * rr.Count;
 
     private static float Max(ReadOnlySpan<float> values)
     {

@@ -8,8 +8,10 @@ public sealed record Rhythm(
     public static readonly Rhythm Unknown = new(null, null, null, null, null, null);
 }
 
-/// <summary>Step 4a, rhythm: heart rate as 60 / mean RR over every RR interval on the page, which is how
-/// electrocardiographs print it (all beats of the 10 s rhythm strip), RR spread, and irregularity.
+/// <summary>Step 4a, rhythm: heart rate from the RR intervals of the whole page, RR spread, and irregularity.
+/// In a mostly regular rhythm the rate is 60 / median RR: the median is the cycle length, which one ectopic
+/// beat's short-long pair or one missed or extra detection cannot move. In an irregular rhythm (AF) there is
+/// no single cycle length, and 60 / mean RR over all beats gives the average ventricular rate.
 /// Only intervals between beats of one uninterrupted stretch count: a beat on either side of a hole in
 /// the trace is not an RR interval.</summary>
 public sealed class RhythmAnalyzer
@@ -20,6 +22,9 @@ public sealed class RhythmAnalyzer
     public int MinIntervalsForRegularity { get; init; } = 4;
     /// <summary>Normalised RMSSD above this is irregular: sinus arrhythmia stays below, AF is far above.</summary>
     public double IrregularNormalizedRmssd { get; init; } = 0.10;
+    /// <summary>The rate comes from the median RR when at least this share of intervals lie within 15 % of it:
+    /// one ectopic beat in ten intervals spoils two of them, AF with clustered RR intervals spoils more.</summary>
+    public double MedianRateShare { get; init; } = 0.75;
 
     public Rhythm Analyze(BeatDetection beats, double samplingRateHz)
     {
@@ -32,7 +37,9 @@ public sealed class RhythmAnalyzer
 
         var mean = rrMs.Average();
         var sd = Math.Sqrt(rrMs.Sum(rr => (rr - mean) * (rr - mean)) / (rrMs.Count - 1));
-        if (rrMs.Count < MinIntervalsForRegularity) return new Rhythm(60000 / mean, mean, sd, sd / mean, null, null);
+        var median = RobustStats.Median(rrMs);
+        var rateBpm = 60000 / (IsMostlyRegular(rrMs, median, MedianRateShare) ? median : mean);
+        if (rrMs.Count < MinIntervalsForRegularity) return new Rhythm(rateBpm, mean, sd, sd / mean, null, null);
 
         double sumSquares = 0;
         var successive = 0;
@@ -42,7 +49,18 @@ public sealed class RhythmAnalyzer
             successive++;
         }
         var normalizedRmssd = Math.Sqrt(sumSquares / successive) / mean;
-        return new Rhythm(60000 / mean, mean, sd, sd / mean, normalizedRmssd, normalizedRmssd > IrregularNormalizedRmssd);
+        return new Rhythm(rateBpm, mean, sd, sd / mean, normalizedRmssd, normalizedRmssd > IrregularNormalizedRmssd);
+    }
+
+    /// <summary>At least <paramref name="minShare"/> of the RR intervals within 15 % of the median (and at
+    /// least 3 intervals): a rhythm with one cycle length, in which an odd interval is an ectopic beat or a
+    /// detection error (AF, with RR spread over ±45 %, is not).</summary>
+    public static bool IsMostlyRegular(IReadOnlyList<double> rrIntervals, double median, double minShare = 0.6)
+    {
+        if (rrIntervals.Count < 3) return false;
+        var near = 0;
+        foreach (var rr in rrIntervals) if (Math.Abs(rr - median) <= 0.15 * median) near++;
+        return near >= minShare * rrIntervals.Count;
     }
 
     /// <summary>AF-likeness in 0..1: half from RR irregularity (normalised RMSSD 0.05 -> 0, 0.15 -> 1),

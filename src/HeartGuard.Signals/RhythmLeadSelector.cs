@@ -11,7 +11,8 @@ public enum RhythmLeadStrategy
     /// <summary>The longest present lead alone (the lead-II rhythm strip of a 3x4+1 page, what the ECG
     /// machine counts its rate on); all leads fused only when no lead covers nearly the whole record.</summary>
     LongestLead,
-    /// <summary>Every usable lead fused: a beat small in one lead (a PVC seen end-on) is large in another.</summary>
+    /// <summary>Every usable lead, the longest first (it is the reference lead of <see cref="BeatConsensus"/>):
+    /// a beat small in one lead (a PVC seen end-on, a low-voltage strip) is large in another.</summary>
     AllLeads,
 }
 
@@ -28,7 +29,7 @@ public sealed class RhythmLeadSelector
     /// <summary>A single lead is enough when it covers this share of what all leads cover together.</summary>
     public const double SingleLeadCoverage = 0.9;
 
-    public RhythmLeadStrategy Strategy { get; init; } = RhythmLeadStrategy.LongestLead;
+    public RhythmLeadStrategy Strategy { get; init; } = RhythmLeadStrategy.AllLeads;
 
     public IReadOnlyList<CleanedLead> Select(IReadOnlyList<CleanedLead> leads)
     {

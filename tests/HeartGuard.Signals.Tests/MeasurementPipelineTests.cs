@@ -121,7 +121,7 @@ public class MeasurementPipelineTests
 
         var page = Pipeline.Measure(EcgLayout.Standard("3x4+1").ShownOnPage(ecg.Record));
 
-        Assert.Equal("II", page.RhythmSource);
+        Assert.Equal("consensus", page.RhythmSource);
         Assert.InRange(page.HeartRateBpm!.Value, TrueRateBpm(ecg) - 2, TrueRateBpm(ecg) + 2);
         Assert.Equal(12, page.Leads.Count(l => l.MedianBeat is not null && l.StDeviationUv is not null));
         Assert.InRange(page.QrsMs!.Value, full.QrsMs!.Value - 12, full.QrsMs.Value + 12);
@@ -170,13 +170,13 @@ public class MeasurementPipelineTests
     }
 
     [Fact]
-    public void A_6x2_page_without_a_rhythm_strip_fuses_its_halves()
+    public void A_6x2_page_without_a_rhythm_strip_votes_over_its_halves()
     {
         var ecg = SignalGenerator.GenerateAnnotated(new SignalSpec(EcgPattern.Normal, 88, 13));
 
         var page = Pipeline.Measure(EcgLayout.Standard("6x2").ShownOnPage(ecg.Record));
 
-        Assert.Equal("fused", page.RhythmSource);
+        Assert.Equal("consensus", page.RhythmSource);
         Assert.InRange(page.HeartRateBpm!.Value, TrueRateBpm(ecg) - 2, TrueRateBpm(ecg) + 2);
     }
 

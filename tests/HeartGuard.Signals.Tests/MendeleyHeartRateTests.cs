@@ -37,9 +37,8 @@ public class MendeleyHeartRateTests(ITestOutputHelper output)
 
         var fraction = (double)within / pages.Count;
         output.WriteLine($"{within}/{pages.Count} pages ({fraction:P1}) within {ToleranceBpm} bpm of the printed rate");
-        // The target is 95 % of all pages. Until the digitizer stops misreading the time scale of some pages
-        // (it warns "rows span 20.4 s instead of 10 s" and every rate halves), this guards the 86 % reached
-        // on 2026-11-24 against regressions; docs/measurements.md has the current full-set figure.
-        Assert.True(fraction >= 0.8, $"{within}/{pages.Count} pages within {ToleranceBpm} bpm");
+        // A regression floor below the full-set figure (268/283 = 94.7 %, docs/measurements.md, `heartguard bench hr`):
+        // a tenth of the pages moves by several points when one page changes.
+        Assert.True(fraction >= 0.88, $"{within}/{pages.Count} pages within {ToleranceBpm} bpm");
     }
 }

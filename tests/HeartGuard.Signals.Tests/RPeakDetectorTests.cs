@@ -39,7 +39,7 @@ public class RPeakDetectorTests
         for (var i = 0; i < 2500; i++) second[i] = float.NaN;
         for (var i = 2500; i < 5000; i++) first[i] = float.NaN;
 
-        var leads = new RhythmLeadSelector().Select([Cleaned("I", first), Cleaned("V1", second)]);
+        var leads = new RhythmLeadSelector { Strategy = RhythmLeadStrategy.LongestLead }.Select([Cleaned("I", first), Cleaned("V1", second)]);
         var detection = new RPeakDetector().Detect(leads, Fs);
 
         Assert.Equal(2, leads.Count);
@@ -56,7 +56,7 @@ public class RPeakDetectorTests
         var cell = GaussianBeats.Lead(Fs, 10, truth);
         for (var i = 1250; i < 5000; i++) cell[i] = float.NaN;
 
-        var leads = new RhythmLeadSelector().Select([Cleaned("I", cell), Cleaned("II", GaussianBeats.Lead(Fs, 10, truth))]);
+        var leads = new RhythmLeadSelector { Strategy = RhythmLeadStrategy.LongestLead }.Select([Cleaned("I", cell), Cleaned("II", GaussianBeats.Lead(Fs, 10, truth))]);
 
         Assert.Equal("II", Assert.Single(leads).Name);
     }

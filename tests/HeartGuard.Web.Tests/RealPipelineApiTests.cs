@@ -24,6 +24,31 @@ public class RealPipelineApiTests
             Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("diagnosis_unavailable").GetString()));
     }
 
+    [SkippableFact]
+    public async Task The_result_page_gets_the_heatmap_only_when_it_asks_for_it()
+    {
+        using var app = WebTestHost.Create(TestPipeline.Analyzer);
+        var client = app.CreateClient();
+        var page = TestPipeline.SyntheticPage();
+
+        var quick = await UiAnalyze(client, "/ui/analyze", page);
+        Assert.Contains("data-testid=\"heatmap-unavailable\"", quick.GetProperty("report_html").GetString());
+        Skip.IfNot(quick.GetProperty("summary").TryGetProperty("diagnosis", out _), "No model bundle, so there is nothing to explain.");
+        var explained = await UiAnalyze(client, "/ui/analyze?explain=true", page);
+
+        Assert.Contains("data-testid=\"heatmap\"", explained.GetProperty("report_html").GetString());
+        Assert.Equal(quick.GetProperty("summary").GetProperty("diagnosis").GetProperty("label").GetString(),
+            explained.GetProperty("summary").GetProperty("diagnosis").GetProperty("label").GetString());
+    }
+
+    private static async Task<JsonElement> UiAnalyze(HttpClient client, string route, byte[] page)
+    {
+        var response = await client.PostAsync(route, WebTestHost.Upload(page, "synthetic.png"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
     [Fact]
     public async Task Digitize_returns_twelve_leads_in_microvolts_at_500_Hz()
     {

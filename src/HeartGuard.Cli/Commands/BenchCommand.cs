@@ -10,6 +10,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure speed and accuracy on real pages (medians per stage).");
         command.Subcommands.Add(BenchDigitizeCommand.Create());
         command.Subcommands.Add(BenchAnalyzeCommand.Create());
+        command.Subcommands.Add(BenchHeartRateCommand.Create());
         return command;
     }
 }

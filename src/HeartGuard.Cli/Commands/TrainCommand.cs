@@ -14,13 +14,15 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "Labelled folder: one subfolder per class (Normal, AbnormalHeartbeat, MyocardialInfarction, HistoryOfMI; Mendeley names accepted).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Bundle folder to write.", Required = true };
         var groups = new Option<string?>("--groups") { Description = "CSV with a file column and a group column (e.g. printed_id) kept inside one fold." };
-        var model = new Option<string>("--model") { Description = $"Route(s) to cross-validate, comma-separated; the best macro-F1 is shipped. Known: {string.Join(", ", RouteCatalog.ImageRoutes.Keys)}; deep (not mixed with the others): {string.Join(", ", DeepRoutes.All.Keys)}.", DefaultValueFactory = _ => "image-lr" };
+        var model = new Option<string>("--model") { Description = $"Route(s) to cross-validate, comma-separated; the best macro-F1 is shipped. Known: {string.Join(", ", RouteCatalog.Names)}; deep (not mixed with the others): {string.Join(", ", DeepRoutes.All.Keys)}.", DefaultValueFactory = _ => "image-lr" };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and trainers.", DefaultValueFactory = _ => 42 };
         var tiles = new Option<string>("--tiles") { Description = "Tile grid ROWSxCOLUMNS of page views (plus the whole page).", DefaultValueFactory = _ => "3x4" };
         var cache = new Option<string?>("--feature-cache") { Description = "File to reuse page features across runs (an accelerator only)." };
+        var smote = new Option<bool>("--smote") { Description = "SMOTE-oversample the minority classes of each training fold (signal routes)." };
+        var pca = new Option<int>("--pca") { Description = "Project signal features to N principal components inside each fold (signal routes' ML.NET heads; 0 = off).", DefaultValueFactory = _ => 0 };
         var command = new Command("train", "Train a classifier bundle with grouped cross-validation.");
-        foreach (var o in new Option[] { data, output, groups, model, folds, seed, tiles, cache }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, output, groups, model, folds, seed, tiles, cache, smote, pca }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             try
@@ -37,6 +39,8 @@ internal static class TrainCommand
                     Views = ImageFeatureSpec.Default with { TileRows = int.Parse(grid[0]), TileColumns = int.Parse(grid[1]) },
                     FeatureCachePath = parse.GetValue(cache),
                     GroupsSource = groupsPath is null ? null : Path.GetFileName(groupsPath),
+                    Smote = parse.GetValue(smote),
+                    PcaRank = parse.GetValue(pca),
                 };
                 var source = Path.GetFileName(Path.GetFullPath(parse.GetValue(data)!).TrimEnd('/'));
                 if (options.Models.All(DeepRoutes.All.ContainsKey)) DeepRouteTrainer.Train(dataset, source, options, parse.GetValue(output)!, Console.WriteLine);

@@ -33,13 +33,18 @@ public sealed class InkSeparator : IInkSeparator
     {
         var mask = new Mat();
         var usedColor = false;
-        Cv2.Threshold(page.Gray, mask, ValleyThreshold(Histogram(page.Gray)), 255, ThresholdTypes.BinaryInv);
+        var cut = ValleyThreshold(Histogram(page.Gray));
+        Cv2.Threshold(page.Gray, mask, cut.Level, 255, ThresholdTypes.BinaryInv);
+        var levels = new InkLevels(page.Gray, owned: false, cut.TraceLevel, cut.GridLevel);
         // Grey suffices for dark traces on light grids and spares a JPEG its slow colour decode; lossless
         // colour pages, and any page whose grey "ink" is implausibly abundant, are thresholded on max(R,G,B).
         if (Cv2.CountNonZero(mask) > MaxInkShare * 0.8 * mask.Total() || page.Header.Format != ImageFormat.Jpeg && !IsGrey(page))
         {
-            using var value = MaxChannel(page.Color);
-            Cv2.Threshold(value, mask, ValleyThreshold(Histogram(value)), 255, ThresholdTypes.BinaryInv);
+            var value = MaxChannel(page.Color);
+            cut = ValleyThreshold(Histogram(value));
+            Cv2.Threshold(value, mask, cut.Level, 255, ThresholdTypes.BinaryInv);
+            levels.Dispose();
+            levels = new InkLevels(value, owned: true, cut.TraceLevel, cut.GridLevel);
             usedColor = true;
         }
         EraseThickBlobs(mask, scale);
@@ -47,7 +52,7 @@ public sealed class InkSeparator : IInkSeparator
         var columns = new Mat();
         Cv2.Transpose(mask, columns);
         EraseLongHorizontalRuns(columns, (int)(MaxVerticalStrokeMm * scale.PxPerMmY));
-        var result = new InkMask(columns, mask.Width, mask.Height, usedColor);
+        var result = new InkMask(columns, mask.Width, mask.Height, usedColor, levels);
         mask.Dispose();
         return result;
     }
@@ -63,7 +68,7 @@ public sealed class InkSeparator : IInkSeparator
     /// <summary>The ink/grid threshold. Ink is at most <see cref="MaxInkShare"/> of the page, so the grid
     /// begins where the cumulative histogram passes that share. Text is often blacker than the trace, hence
     /// the trace level is looked for above the very darkest pixels.</summary>
-    private static int ValleyThreshold(int[] hist)
+    private static (int Level, int TraceLevel, int GridLevel) ValleyThreshold(int[] hist)
     {
         long total = 0;
         foreach (var v in hist) total += v;
@@ -87,7 +92,7 @@ public sealed class InkSeparator : IInkSeparator
         // 13.8 dB at a third of the way, 14.5 dB at a fifth); lower still breaks thin black pen lines apart.
         var traceLevel = first;
         for (var i = first; i <= Math.Min(to, first + TraceSearchLevels); i++) if (smooth[i] > smooth[traceLevel]) traceLevel = i;
-        return traceLevel + (int)Math.Min(CutShare * (to - traceLevel), MaxAboveTrace);
+        return (traceLevel + (int)Math.Min(CutShare * (to - traceLevel), MaxAboveTrace), traceLevel, Math.Min(to, traceLevel + 3 * MaxAboveTrace));
     }
 
     /// <summary>Brightness as the largest channel: a coloured grid line is bright in its own hue even where it

@@ -29,32 +29,9 @@ public sealed class Deskewer(DigitizerOptions options) : IPageGeometry
     {
         using var small = new Mat();
         Cv2.Resize(gray, small, new Size(gray.Width / Downscale, gray.Height / Downscale), 0, 0, InterpolationFlags.Area);
-        using var dark = new Mat();
-        Cv2.Threshold(small, dark, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
-        var points = new List<(float X, float Y)>();
-        var w = dark.Width;
-        for (var y = 0; y < dark.Height; y++)
-        {
-            var row = dark.RowSpan<byte>(y);
-            for (var x = 0; x < w; x++) if (row[x] != 0) points.Add((x, y));
-        }
-        if (points.Count < 50 || points.Count > dark.Width * dark.Height / 3) return 0;
-        var bins = new double[dark.Height + dark.Width + 2];
-        double Score(double deg)
-        {
-            Array.Clear(bins);
-            var (s, c) = Math.SinCos(deg * Math.PI / 180);
-            var offset = dark.Width * Math.Abs(s);
-            foreach (var (x, y) in points)
-            {
-                var b = (int)(y * c - x * s + offset);
-                if ((uint)b < (uint)bins.Length) bins[b]++;
-            }
-            var sum = 0.0;
-            foreach (var v in bins) sum += v * v;
-            return sum;
-        }
-        double best = 0, bestScore = Score(0);
+        var coarse = DarkPoints(small);
+        if (coarse.Points.Count < 50 || coarse.Points.Count > small.Width * small.Height / 3) return 0;
+        double best = 0, bestScore = Sharpness(coarse, 0);
         for (var step = 1.0; step >= 0.05; step /= 4)
         {
             var centre = best;
@@ -62,13 +39,61 @@ public sealed class Deskewer(DigitizerOptions options) : IPageGeometry
             {
                 var a = centre + d * step;
                 if (d == 0 || Math.Abs(a) > options.MaxSkewDeg) continue;
-                var sc = Score(a);
+                var sc = Sharpness(coarse, a);
                 if (sc > bestScore * 1.0001) { bestScore = sc; best = a; }
             }
             if (step == 1.0 && best == 0) break;
         }
-        // OpenCV's rotation by +best (counter-clockwise) makes the rows horizontal.
-        return best;
+        if (best == 0) return 0;
+        // A quarter-size pixel cannot tell 0.06 deg, yet that leaves 2 px of drift across a 150 dpi page: more
+        // than a third of a 1 mm grid period (the grid is then not found) and a visible tilt of the time axis.
+        var fine = DarkPoints(gray);
+        var refined = best;
+        bestScore = Sharpness(fine, best);
+        for (var d = -FineSteps; d <= FineSteps; d++)
+        {
+            var a = best + d * FineStepDeg;
+            if (d == 0 || Math.Abs(a) > options.MaxSkewDeg) continue;
+            var sc = Sharpness(fine, a);
+            if (sc > bestScore) { bestScore = sc; refined = a; }
+        }
+        // OpenCV's rotation by +refined (counter-clockwise) makes the rows horizontal.
+        return refined;
+    }
+
+    private const int FineSteps = 8;
+    private const double FineStepDeg = 0.0125;
+
+    private sealed record DarkPixels(List<(float X, float Y)> Points, int Width, int Height);
+
+    private static DarkPixels DarkPoints(Mat gray)
+    {
+        using var dark = new Mat();
+        Cv2.Threshold(gray, dark, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
+        var points = new List<(float X, float Y)>();
+        var w = dark.Width;
+        for (var y = 0; y < dark.Height; y++)
+        {
+            var row = dark.RowSpan<byte>(y);
+            for (var x = 0; x < w; x++) if (row[x] != 0) points.Add((x, y));
+        }
+        return new DarkPixels(points, dark.Width, dark.Height);
+    }
+
+    /// <summary>Sum of squares of the dark pixels' row profile after rotating by <paramref name="deg"/>.</summary>
+    private static double Sharpness(DarkPixels dark, double deg)
+    {
+        var bins = new double[dark.Height + dark.Width + 2];
+        var (s, c) = Math.SinCos(deg * Math.PI / 180);
+        var offset = dark.Width * Math.Abs(s);
+        foreach (var (x, y) in dark.Points)
+        {
+            var b = (int)(y * c - x * s + offset);
+            if ((uint)b < (uint)bins.Length) bins[b]++;
+        }
+        var sum = 0.0;
+        foreach (var v in bins) sum += v * v;
+        return sum;
     }
 
     private static Mat Rotate(Mat src, double angleDeg)

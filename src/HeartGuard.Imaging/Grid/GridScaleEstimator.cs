@@ -38,11 +38,24 @@ public sealed class GridScaleEstimator : IGridCalibrator
                 return new GridCalibration(prior, prior, ScaleSource.Grid, confidence);
             return new GridCalibration(x.Value.PxPerMm, y.Value.PxPerMm, ScaleSource.Grid, confidence);
         }
-        var one = x ?? y;
-        if (one is not null && (x is null || y is null))
+        // One axis only, or two that disagree the way a comb locked onto k mm and read it as 5 mm does (blur and
+        // JPEG can leave one axis's 1 mm lines too faint): grid squares are square, so the clearer axis serves both.
+        var one = x is null ? y : y is null ? x : MisreadMultiple(x.Value, y.Value);
+        if (one is not null)
             return new GridCalibration(one.Value.PxPerMm, one.Value.PxPerMm, ScaleSource.Grid, one.Value.Confidence * 0.7);
         if (dpi is > 50 and < 2400) return new GridCalibration(prior, prior, ScaleSource.Dpi, 0.5);
         return new GridCalibration(prior, prior, ScaleSource.Assumed, 0.1);
+    }
+
+    /// <summary>The clearer of two disagreeing axes when the other reads k/5 of it (k = 1..4) within 2% and
+    /// the clearer one is itself clear; otherwise null (the grid is not trusted).</summary>
+    private static Estimate? MisreadMultiple(Estimate x, Estimate y)
+    {
+        var (clear, other) = x.Confidence >= y.Confidence ? (x, y) : (y, x);
+        if (clear.Confidence < 0.3) return null;
+        var ratio = Math.Min(clear.PxPerMm, other.PxPerMm) / Math.Max(clear.PxPerMm, other.PxPerMm);
+        for (var k = 1; k <= 4; k++) if (Math.Abs(ratio / (k / 5.0) - 1) < 0.02) return clear;
+        return null;
     }
 
     /// <summary>The page with trace and text ink painted as paper: their mass would drown a faint grid.</summary>

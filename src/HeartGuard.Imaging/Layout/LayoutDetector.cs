@@ -43,7 +43,7 @@ public sealed class LayoutDetector : ILayoutDetector
         if (rows.Count > wanted)
             rows = rows.OrderByDescending(r => r.Coverage).Take(wanted).OrderBy(r => r.BaselineY).ToList();
         var confidence = rows.Average(r => r.Coverage) * (rows.Count == wanted ? 1.0 : 0.6) * Regularity(rows, name);
-        rows = WithBands(rows, ink.Height);
+        rows = WithBands(Aligned(rows), ink.Height);
         var layout = EcgLayout.Standard(name, options.RecordDurationS);
         // Fewer rows than the layout has (a 3x4 page without rhythm strip): the missing rows stay missing.
         if (rows.Count < layout.TotalRows)
@@ -103,6 +103,17 @@ public sealed class LayoutDetector : ILayoutDetector
         var mean = gaps.Average();
         var spread = gaps.Max(g => Math.Abs(g - mean)) / mean;
         return name == "12x1" || name == "6x2" ? 1 - Math.Min(0.5, spread) : 1 - Math.Min(0.5, spread / 2);
+    }
+
+    /// <summary>Rows of a printed ECG start and end at the same x. A row whose trace wanders more than the
+    /// ±4 mm measuring band (baseline drift in its last segment) looks shorter than it is; it gets the
+    /// others' extent, so its extraction does not stop where the drift began.</summary>
+    private static List<TraceRow> Aligned(List<TraceRow> rows)
+    {
+        var starts = rows.Select(r => r.StartX).Order().ToList();
+        var ends = rows.Select(r => r.EndX).Order().ToList();
+        int start = starts[starts.Count / 2], end = ends[ends.Count / 2];
+        return rows.Select(r => r with { StartX = Math.Min(r.StartX, start), EndX = Math.Max(r.EndX, end) }).ToList();
     }
 
     /// <summary>Each row may use the space up to 85% of the way to its neighbours: tall QRS complexes reach far,

@@ -19,9 +19,15 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         var median = spans[spans.Count / 2];
         if (median >= 0.93 * full && median <= 1.07 * full)
         {
-            // The last sample is drawn at the centre of the row's last inked column.
+            // The last sample is drawn at the centre of the row's last inked column: a row's end is sharper than
+            // its start (the pulse's edge, a gap after it). But a mark printed after the trace (ecg-image-kit
+            // draws one on some pages) pushes the end out; then the row starts after the pulses decide.
             var ends = rows.Select(r => r.TraceEndX + 0.5).OrderBy(v => v).ToList();
-            return new RowTimeline(ends[ends.Count / 2] - full, pxPerS, durationS);
+            var fromEnd = ends[ends.Count / 2] - full;
+            var firsts = rows.Where(r => r.FirstSampleX is not null).Select(r => r.FirstSampleX!.Value).OrderBy(v => v).ToList();
+            var fromStart = firsts.Count * 2 > rows.Count ? firsts[firsts.Count / 2] : fromEnd;
+            return new RowTimeline(Math.Abs(fromStart - fromEnd) > MaxEndDisagreementMm * scale.PxPerMmX ? fromStart : fromEnd,
+                pxPerS, durationS);
         }
         var starts = rows.Select(r => (double)r.TraceStartX).OrderBy(v => v).ToList();
         var shown = Math.Round(median / pxPerS, 2);
@@ -65,6 +71,9 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
     /// <summary>Half a lead-separator bar plus its anti-aliasing: at 0.35 mm the bar's edge still pulled the
     /// first samples of the leads after it (renders: 14.5 dB; 0.45 mm: 16.5 dB; 0.6 mm and up loses real signal).</summary>
     private const double EdgeMarginMm = 0.45;
+
+    /// <summary>Row starts and ends may disagree by a sample interval and a pen width; more is an extra mark.</summary>
+    private const double MaxEndDisagreementMm = 1;
 
     private static int LowerBound(double[] sorted, double value)
     {

@@ -4,7 +4,7 @@ namespace HeartGuard.Imaging.Traces;
 
 /// <summary>The 1 mV calibration pulse printed at a row's start: a rising edge, a plateau, a falling edge.
 /// Its foot is the row's 0 mV line and its height gives px per mm vertically when the grid cannot.</summary>
-public sealed record CalibrationPulse(double BaselineY, double HeightPx, int StartX, int EndX)
+public sealed record CalibrationPulse(double BaselineY, double HeightPx, int StartX, int EndX, double FallX)
 {
     private const double SearchMm = 20, MaxWidthMm = 10;
 
@@ -24,6 +24,7 @@ public sealed record CalibrationPulse(double BaselineY, double HeightPx, int Sta
         var maxWidth = (int)(MaxWidthMm * scale.PxPerMmX);
         for (var c = riseEnd + 1; c < Math.Min(centre.Length, riseEnd + maxWidth); c++) if (Tall(c)) { fall = c; break; }
         if (fall < 0) return null;
+        var fallFirst = fall;
         while (fall + 1 < centre.Length && Tall(fall + 1)) fall++;
         var foot = bottom[rise] - halfThickness + 0.5;
         var plateau = new List<float>();
@@ -34,6 +35,6 @@ public sealed record CalibrationPulse(double BaselineY, double HeightPx, int Sta
         // The plateau is a horizontal line whose centre is sharp to a fraction of a pixel; the foot's end
         // depends on the pen's cap. With a measured scale, 0 mV is exactly one gain below the plateau.
         var baseline = scale.Source is ScaleSource.Grid or ScaleSource.Dpi ? plateauY + expected : foot;
-        return new CalibrationPulse(baseline, height, x0 + rise, x0 + fall);
+        return new CalibrationPulse(baseline, height, x0 + rise, x0 + fall, x0 + (fallFirst + fall) / 2.0 + 0.5);
     }
 }

@@ -3,7 +3,8 @@ using HeartGuard.Imaging.Layout;
 namespace HeartGuard.Imaging.Traces;
 
 /// <summary>The path followed along one row, as a polyline in page pixels (x ascending, sub-pixel y), plus the
-/// per-column centre used for drawing, and what the calibration pulse at the row start told us.</summary>
+/// per-column centre used for drawing, and what the calibration pulse at the row start told us.
+/// <see cref="FirstSampleX"/> is where the trace after the pulse begins (t = 0 of the row), when there is a pulse.</summary>
 public sealed record RowTrace(
     TraceRow Row,
     int StartX,
@@ -15,4 +16,5 @@ public sealed record RowTrace(
     double? PulseHeightPx,
     int TraceStartX,
     int TraceEndX,
-    double Smoothness);
+    double Smoothness,
+    double? FirstSampleX);

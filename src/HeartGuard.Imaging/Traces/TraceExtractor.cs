@@ -31,19 +31,47 @@ public sealed class TraceExtractor : ITraceExtractor
             for (var c = 0; c < columns; c++)
             {
                 if (choice[c] < 0) { centre[c] = top[c] = bottom[c] = float.NaN; continue; }
-                var r = runs[choice[c]];
-                top[c] = r.Top; bottom[c] = r.Bottom; centre[c] = (r.Top + r.Bottom) / 2f;
+                (top[c], bottom[c]) = SubPixelSpan(ink, x0 + c, runs[choice[c]], row);
+                centre[c] = (top[c] + bottom[c]) / 2f;
             }
             var halfThickness = HalfThickness(top, bottom);
-            var (px, py) = Points(x0, centre, top, bottom, halfThickness);
+            var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness);
             var pulse = CalibrationPulse.Find(x0, centre, top, bottom, halfThickness, scale, paper);
             var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             var traceStart = pulse is null ? x0 : pulse.EndX;
             return new RowTrace(row, x0, centre, px, py, baseline, pulse is not null, pulse?.HeightPx,
-                traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale));
+                traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale), FirstSample(x0, centre, pulse, halfThickness, scale));
         }
         finally { ArrayPool<Run>.Shared.Return(runs); }
     }
+
+    /// <summary>The run's ends refined by grey level: the pen's coverage summed over the run and the
+    /// anti-aliased pixels beside it (up to <see cref="FringePx"/>, never into other ink) is the stroke's length
+    /// in this column, and the coverage-weighted mean row its centre. A binary run rounds both to whole pixels,
+    /// which at 200 dpi and 10 mm/mV alone is ~127 µV of error.</summary>
+    private static (float Top, float Bottom) SubPixelSpan(InkMask ink, int x, Run r, TraceRow row)
+    {
+        var column = ink.Column(x);
+        var levels = ink.Levels;
+        int from = r.Top, to = r.Bottom;
+        for (var k = 0; k < FringePx && from - 1 >= row.TopY && column[from - 1] == 0; k++) from--;
+        for (var k = 0; k < FringePx && to + 1 <= row.BottomY && column[to + 1] == 0; k++) to++;
+        float sum = 0, moment = 0;
+        for (var y = from; y <= to; y++)
+        {
+            var w = y >= r.Top && y <= r.Bottom ? Math.Max(levels.Coverage(x, y), 0.5f) : levels.Coverage(x, y);
+            sum += w;
+            moment += w * y;
+        }
+        var centre = moment / sum;
+        var half = Math.Max(0f, sum - 1) / 2f;
+        return (centre - half, centre + half);
+    }
+
+    private const int FringePx = 2, MergeGapPx = 2, MinSteepPx = 12;
+    /// <summary>Cost per px of vertical travel between touching runs: only a tie-breaker. A QRS travels 200 px
+    /// and more; at 0.05/px that outweighed a 5 px jump onto the printed lead label beside it ("V" strokes).</summary>
+    private const double TravelCost = 0.01;
 
     private readonly record struct Run(short Top, short Bottom)
     {
@@ -71,6 +99,13 @@ public sealed class TraceExtractor : ITraceExtractor
                 y = end + 1;
                 // A run touching both band edges is a separator line, not a trace.
                 if (start == 0 && end == column.Length - 1) continue;
+                // A pixel or two lighter than the cut inside one stroke (where a steep stroke hands over to
+                // the next column) must not split it: the path would pick the fragment, not the stroke.
+                if (count > runStart[c] && bandTop + start - runs[count - 1].Bottom - 1 <= MergeGapPx)
+                {
+                    runs[count - 1] = runs[count - 1] with { Bottom = (short)(bandTop + end) };
+                    continue;
+                }
                 if (count == runs.Length)
                 {
                     var bigger = ArrayPool<Run>.Shared.Rent(runs.Length * 2);
@@ -105,7 +140,7 @@ public sealed class TraceExtractor : ITraceExtractor
                 {
                     var p = runs[i];
                     var gap = Math.Max(0, Math.Max(r.Top - p.Bottom - 1, p.Top - r.Bottom - 1));
-                    var t = cost[i] + gap + 0.05 * Math.Abs(r.Centre - p.Centre);
+                    var t = cost[i] + gap + TravelCost * Math.Abs(r.Centre - p.Centre);
                     if (t < best) { best = t; arg = i; }
                 }
                 cost[j] = best + unary;
@@ -137,35 +172,91 @@ public sealed class TraceExtractor : ITraceExtractor
         return lengths[lengths.Count / 2] / 2f;
     }
 
-    private static (double[] X, double[] Y) Points(int x0, float[] centre, float[] top, float[] bottom, float h)
+    /// <summary>The path as sub-pixel points, sorted by x. A shallow column gives one point at its centre: the
+    /// coverage-weighted centre of a stroke's ink in a column is where the line crosses the column's middle.
+    /// A steep stroke is read the other way round: in each of its pixel rows the coverage-weighted x across
+    /// the column and its neighbours is where the line crosses that row (a near-vertical QRS stroke 2-3 px
+    /// wide spreads over three columns, and a column centre says little about its time). A column whose ink
+    /// reaches past both neighbours' is a peak: its tip, half a stroke inside the ink's edge, at the x where a
+    /// parabola through the three columns' extremes peaks.</summary>
+    private static (double[] X, double[] Y) Points(InkMask ink, int x0, float[] centre, float[] top, float[] bottom, float h)
     {
         var xs = new List<double>(centre.Length * 2);
         var ys = new List<double>(centre.Length * 2);
+        var steep = Math.Max(4 * h + 1, MinSteepPx);
         for (var c = 0; c < centre.Length; c++)
         {
             if (float.IsNaN(centre[c])) continue;
             var x = x0 + c;
-            float lo = top[c] + h - 0.5f, hi = bottom[c] - h + 0.5f;
-            if (hi - lo <= 1.5f) { xs.Add(x + 0.5); ys.Add(centre[c]); continue; }
-            var before = Neighbour(centre, c, -1);
-            var after = Neighbour(centre, c, +1);
-            var entry = Math.Clamp(float.IsNaN(before) ? centre[c] : before, lo, hi);
-            var exit = Math.Clamp(float.IsNaN(after) ? centre[c] : after, lo, hi);
-            xs.Add(x + 0.1); ys.Add(entry);
-            var upTip = lo < Math.Min(entry, exit) - 1;
-            var downTip = hi > Math.Max(entry, exit) + 1;
-            if (upTip && downTip)
+            if (bottom[c] - top[c] + 1 <= steep) { xs.Add(x + 0.5); ys.Add(centre[c]); continue; }
+            int prev = c > 0 && !float.IsNaN(centre[c - 1]) ? c - 1 : c, next = c + 1 < centre.Length && !float.IsNaN(centre[c + 1]) ? c + 1 : c;
+            if (IsPeak(top[prev], top[c], top[next], -1, centre[prev], centre[next], h))
             {
-                // Both tips in one column: visit the one nearer the entry first.
-                var upFirst = entry - lo < hi - entry;
-                xs.Add(x + 0.37); ys.Add(upFirst ? lo : hi);
-                xs.Add(x + 0.63); ys.Add(upFirst ? hi : lo);
+                xs.Add(x + 0.5 + Vertex(top[prev], top[c], top[next])); ys.Add(top[c] + h - 0.5);
             }
-            else if (upTip) { xs.Add(x + 0.5); ys.Add(lo); }
-            else if (downTip) { xs.Add(x + 0.5); ys.Add(hi); }
-            xs.Add(x + 0.9); ys.Add(exit);
+            if (IsPeak(bottom[prev], bottom[c], bottom[next], +1, centre[prev], centre[next], h))
+            {
+                xs.Add(x + 0.5 + Vertex(bottom[prev], bottom[c], bottom[next])); ys.Add(bottom[c] - h + 0.5);
+            }
+            if (RowCrossings(ink, x, c, top, bottom, xs, ys) == 0) { xs.Add(x + 0.5); ys.Add(centre[c]); }
         }
-        return (xs.ToArray(), ys.ToArray());
+        var px = xs.ToArray();
+        var py = ys.ToArray();
+        Array.Sort(px, py);
+        return (px, py);
+    }
+
+    /// <summary>True when <paramref name="here"/> (a column's top or bottom) reaches past both neighbours' in
+    /// direction <paramref name="sign"/> (-1 up, +1 down), beyond their centres by more than two stroke widths (a bend of a flat stretch is no peak).</summary>
+    private static bool IsPeak(float before, float here, float after, int sign, float centreBefore, float centreAfter, float h)
+    {
+        var reach = sign * here;
+        return reach >= sign * before && reach >= sign * after && (reach > sign * before || reach > sign * after)
+            && sign * (here - sign * h) > Math.Max(sign * centreBefore, sign * centreAfter) + 4 * h;
+    }
+
+    /// <summary>Where, within ±0.5 column, a parabola through three neighbouring values has its vertex.</summary>
+    private static double Vertex(float before, float here, float after)
+    {
+        var curvature = before - 2 * here + after;
+        return Math.Abs(curvature) < 1e-3 ? 0 : Math.Clamp(0.5 * (before - after) / curvature, -0.5, 0.5);
+    }
+
+    /// <summary>Adds, for each pixel row of steep column <paramref name="c"/>, the coverage-weighted x of the
+    /// stroke over this column and the neighbours whose path ink covers that row, when it falls inside this
+    /// column (each row is then claimed by exactly one column).</summary>
+    private static int RowCrossings(InkMask ink, int x, int c, float[] top, float[] bottom, List<double> xs, List<double> ys)
+    {
+        var added = 0;
+        var levels = ink.Levels;
+        for (var y = (int)Math.Ceiling(top[c]); y <= (int)bottom[c]; y++)
+        {
+            var here = levels.Coverage(x, y);
+            var left = Side(levels, ink.Width, x, -1, y, c, top, bottom, here);
+            var right = Side(levels, ink.Width, x, +1, y, c, top, bottom, here);
+            if (here <= 0 || float.IsNaN(left) || float.IsNaN(right)) continue;
+            var offset = (right - left) / (left + here + right);
+            if (offset < -0.5f || offset >= 0.5f) continue;
+            xs.Add(x + 0.5 + offset);
+            ys.Add(y);
+            added++;
+        }
+        return added;
+    }
+
+    /// <summary>The weight the neighbour on one side adds to a row's crossing at column x, or NaN when the row
+    /// is not a narrow crossing peaking here: the neighbour is darker (its own column claims the row), or the
+    /// ink runs on past it (a shallow stretch). A neighbour that is a valley before another stroke (the two
+    /// sides of a narrow spike, 1-2 px apart) is shared half and half.</summary>
+    private static float Side(InkLevels levels, int width, int x, int step, int y, int c, float[] top, float[] bottom, float here)
+    {
+        int n = c + step, nx = x + step, far = x + 2 * step;
+        if (n < 0 || n >= top.Length || nx < 0 || nx >= width || float.IsNaN(top[n]) || y < top[n] - 1 || y > bottom[n] + 1) return 0;
+        var next = levels.Coverage(nx, y);
+        if (next > here) return float.NaN;
+        var beyond = far >= 0 && far < width ? levels.Coverage(far, y) : 0;
+        if (beyond > next) return next / 2;
+        return beyond > 0.25f ? float.NaN : next;
     }
 
     private static float Neighbour(float[] centre, int c, int step)
@@ -194,6 +285,22 @@ public sealed class TraceExtractor : ITraceExtractor
         foreach (var y in ys) if (Math.Abs(y - (lo + best)) <= 2.5) { sum += y; n++; }
         return sum / n;
     }
+
+    /// <summary>Where the row's first sample lies: a trace drawn on from the pulse's falling edge starts at that
+    /// edge's centre; one drawn after a gap (some printers leave a flat foot and a few mm blank) starts half a
+    /// stroke inside its first inked column.</summary>
+    private static double? FirstSample(int x0, float[] centre, CalibrationPulse? pulse, float h, GridCalibration scale)
+    {
+        if (pulse is null) return null;
+        var c = pulse.EndX - x0 + 1;
+        var limit = Math.Min(centre.Length, c + (int)(PulseGapSearchMm * scale.PxPerMmX));
+        while (c < limit && !float.IsNaN(centre[c])) c++;
+        if (c == limit) return pulse.FallX;
+        while (c < centre.Length && float.IsNaN(centre[c])) c++;
+        return c < centre.Length ? x0 + c + h : null;
+    }
+
+    private const double PulseGapSearchMm = 8;
 
     private static int LastInked(int x0, float[] centre)
     {

@@ -16,10 +16,14 @@ public sealed record BundleManifest
     public required IReadOnlyList<string> Classes { get; init; }
     public required string CreatedUtc { get; init; }
     public required string CodeVersion { get; init; }
-    public required ImageRouteManifest ImageRoute { get; init; }
+    /// <summary>The image part of the model (null for signal-only models).</summary>
+    public ImageRouteManifest? ImageRoute { get; init; }
+    /// <summary>The signal-feature part of the model (null for image-only models).</summary>
+    public SignalRouteManifest? SignalRoute { get; init; }
     public required double Temperature { get; init; }
     public required double ConfidenceThreshold { get; init; }
-    public required string OutOfDistributionFile { get; init; }
+    /// <summary>Out-of-distribution statistics of the image features (the signal part carries its own).</summary>
+    public string? OutOfDistributionFile { get; init; }
     public required TrainingDataManifest TrainingData { get; init; }
     public required CrossValidationManifest CrossValidation { get; init; }
     public double TrainingSeconds { get; init; }
@@ -29,7 +33,18 @@ public sealed record ImageRouteManifest(
     ImageFeatureSpec Views,
     string FeatureExtractor,
     string FeatureExtractorSha256,
-    IReadOnlyList<HeadFile> Heads);
+    IReadOnlyList<HeadFile> Heads,
+    double Weight = 1.0);
+
+/// <summary>Signal features (names in vector order), the training means that fill missing ones, the heads,
+/// SMOTE if it was used, out-of-distribution statistics and this part's weight in the blended probabilities.</summary>
+public sealed record SignalRouteManifest(
+    IReadOnlyList<string> FeatureNames,
+    string ImputerFile,
+    IReadOnlyList<HeadFile> Heads,
+    string OutOfDistributionFile,
+    bool Smote,
+    double Weight = 1.0);
 
 public sealed record HeadFile(HeadSpec Spec, string File);
 
@@ -51,4 +66,6 @@ public sealed record CrossValidationManifest(
     string Selected,
     IReadOnlyDictionary<string, RouteCv> Routes);
 
-public sealed record RouteCv(ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, double FoldMacroF1Sd);
+/// <summary>Cross-validated figures of one route; <see cref="MsPerPage"/> is its prediction cost (features
+/// from the page image + heads), measured on the training machine while it trained.</summary>
+public sealed record RouteCv(ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, double FoldMacroF1Sd, double? MsPerPage = null);

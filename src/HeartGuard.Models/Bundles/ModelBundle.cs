@@ -2,6 +2,7 @@ using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Features;
+using HeartGuard.Models.Features.Signal;
 using HeartGuard.Models.Heads;
 using HeartGuard.Models.Training;
 using OpenCvSharp;
@@ -15,15 +16,18 @@ public sealed class ModelBundle
     public const string ManifestFile = "manifest.json";
     private static readonly Lazy<ResNetFeaturizer> SharedFeaturizer = new(() => new ResNetFeaturizer());
 
-    private readonly HeadEnsemble _heads;
-    private readonly OutOfDistribution _ood;
+    private static readonly Lazy<SignalPageFeaturizer> SharedSignalFeaturizer = new(() => new SignalPageFeaturizer());
 
-    private ModelBundle(string directory, BundleManifest manifest, HeadEnsemble heads, OutOfDistribution ood)
+    /// <summary>One route of the model with its weight in the blend and its out-of-distribution statistics.</summary>
+    private sealed record Part(FeatureSource Source, FittedRoute Route, double Weight, OutOfDistribution Ood);
+
+    private readonly IReadOnlyList<Part> _parts;
+
+    private ModelBundle(string directory, BundleManifest manifest, IReadOnlyList<Part> parts)
     {
         Directory = directory;
         Manifest = manifest;
-        _heads = heads;
-        _ood = ood;
+        _parts = parts;
     }
 
     public string Directory { get; }
@@ -56,42 +60,129 @@ public sealed class ModelBundle
             throw new InvalidDataException($"Bundle format {manifest.FormatVersion} is not supported (expected {BundleManifest.CurrentFormat}).");
         if (!manifest.Classes.SequenceEqual(DiagnosticClasses.All))
             throw new InvalidDataException($"Bundle classes [{string.Join(", ", manifest.Classes)}] differ from [{string.Join(", ", DiagnosticClasses.All)}].");
-        var heads = new HeadEnsemble(manifest.ImageRoute.Heads.Select(h => MlNetHead.Load(Path.Combine(directory, h.File))).ToList());
-        var ood = OutOfDistribution.Load(Path.Combine(directory, manifest.OutOfDistributionFile));
-        return new ModelBundle(directory, manifest, heads, ood);
+        var parts = new List<Part>();
+        if (manifest.ImageRoute is { } image)
+            parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Image, image.Heads, null, image.Weight,
+                manifest.OutOfDistributionFile ?? throw new InvalidDataException("The bundle's image route has no out-of-distribution file.")));
+        if (manifest.SignalRoute is { } signal)
+        {
+            if (!signal.FeatureNames.SequenceEqual(SignalFeatureExtractor.Names))
+                throw new InvalidDataException("The bundle's signal features differ from this version's; retrain it.");
+            parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Signal, signal.Heads, signal.ImputerFile, signal.Weight, signal.OutOfDistributionFile));
+        }
+        if (parts.Count == 0) throw new InvalidDataException($"{manifestPath} names no route.");
+        return new ModelBundle(directory, manifest, parts);
+    }
+
+    private static Part LoadPart(string directory, string model, FeatureSource source, IReadOnlyList<HeadFile> heads, string? imputerFile, double weight, string oodFile)
+    {
+        var ensemble = HeadEnsemble.Load(heads.Select(h => h.Spec).ToList(), heads.Select(h => Path.Combine(directory, h.File)).ToList());
+        var imputer = imputerFile is null ? null : MeanImputer.Load(Path.Combine(directory, imputerFile));
+        var route = new FittedRoute(new RouteSpec(model, source, heads.Select(h => h.Spec).ToList()), imputer, ensemble);
+        return new Part(source, route, weight, OutOfDistribution.Load(Path.Combine(directory, oodFile)));
     }
 
     internal static ResNetFeaturizer Featurizer => SharedFeaturizer.Value;
 
-    public Diagnosis Predict(PredictionInput input)
+    /// <summary>Starts loading the image network on a worker thread (about a second), so a caller that digitizes
+    /// the page first finds it ready instead of waiting for it; a load error surfaces at the first prediction.
+    /// Does nothing for a model without an image part.</summary>
+    public void StartLoadingImageNetwork()
     {
-        using var page = PageViews.Decode(input.ImageBytes.Span, Manifest.ImageRoute.Views.Grayscale);
-        return Diagnose(Featurizer.Featurize(page, Manifest.ImageRoute.Views));
+        if (_parts.Any(p => p.Source == FeatureSource.Image)) _ = Task.Run(() => SharedFeaturizer.Value);
     }
 
-    /// <summary>Classifies one feature vector of this bundle's route (for evaluation and explanation).</summary>
-    public Diagnosis Diagnose(float[] features)
+    public Diagnosis Predict(PredictionInput input) => Diagnose(Featurize(input));
+
+    /// <summary>The feature row of each part of the model, in the bundle's part order.</summary>
+    private List<float[]> Featurize(PredictionInput input) =>
+        _parts.Select(p => p.Source == FeatureSource.Image ? FeaturizeImage(input) : SharedSignalFeaturizer.Value.Featurize(input)).ToList();
+
+    private float[] FeaturizeImage(PredictionInput input)
     {
-        var p = TemperatureScaling.Apply(_heads.Predict(features), Manifest.Temperature);
+        var views = Manifest.ImageRoute!.Views;
+        using var page = PageViews.Decode(input.ImageBytes.Span, views.Grayscale);
+        return Featurizer.Featurize(page, views);
+    }
+
+    private double[] Probabilities(IReadOnlyList<float[]> features) =>
+        TemperatureScaling.Apply(RouteBlend.Mix(_parts.Select((p, i) => p.Route.Predict(features[i])).ToList(), _parts.Select(p => p.Weight).ToList()), Manifest.Temperature);
+
+    /// <summary>Classifies the feature rows of this bundle's parts (for evaluation and explanation).</summary>
+    private Diagnosis Diagnose(IReadOnlyList<float[]> features)
+    {
+        var p = Probabilities(features);
         var best = ClassificationMetrics.ArgMax(p);
         var flags = new List<string>();
-        if (_ood.IsOutlier(features)) flags.Add("out_of_distribution");
+        if (_parts.Where((part, i) => part.Ood.IsOutlier(part.Route.Complete(features[i]))).Any()) flags.Add("out_of_distribution");
         if (p[best] < Manifest.ConfidenceThreshold) flags.Add("low_confidence");
         var probabilities = new Dictionary<string, double>();
         for (var k = 0; k < p.Length; k++) probabilities[DiagnosticClasses.All[k]] = p[k];
         return new Diagnosis(DiagnosticClasses.All[best], probabilities, p[best], flags.Count > 0, flags);
     }
 
-    /// <summary>Occlusion sensitivity: each cell of a grid twice as fine as the tiles is painted with the
-    /// page's paper colour, only the views it touches are re-featurised, and the drop in the predicted class's
-    /// probability is the cell's heat (scaled so the hottest cell is 1).</summary>
+    /// <summary>Why the model decided as it did: the occlusion heatmap of the image part (if the model has one)
+    /// and the per-lead contributions of the signal part (if it has one; see <see cref="ExplainLeads"/>).</summary>
     public Explanation Explain(PredictionInput input)
     {
-        var spec = Manifest.ImageRoute.Views;
+        var features = Featurize(input);
+        var diagnosis = Diagnose(features);
+        var leads = LeadContributions(features, diagnosis);
+        var image = _parts.ToList().FindIndex(p => p.Source == FeatureSource.Image);
+        if (image < 0) return new Explanation(diagnosis.Label, "lead-replacement", 0, 0, [], leads);
+        var (rows, cols, heat) = Occlusion(input, features, image, diagnosis);
+        return new Explanation(diagnosis.Label, leads.Count > 0 ? "occlusion+lead-replacement" : "occlusion", rows, cols, heat, leads);
+    }
+
+    /// <summary>Per-lead contributions of the signal part (empty for image-only models): each lead's features
+    /// are replaced by the training means (as if that lead were an average page's) and the drop of the
+    /// predicted class's probability is that lead's contribution; negative = the lead argued against it.
+    /// Costs one head evaluation per lead, no image work beyond the prediction itself.</summary>
+    public IReadOnlyList<LeadContribution> ExplainLeads(PredictionInput input)
+    {
+        var features = Featurize(input);
+        return LeadContributions(features, Diagnose(features));
+    }
+
+    /// <summary>The diagnosis and the per-lead contributions of <see cref="ExplainLeads"/> from one featurisation
+    /// (the image part is not featurised twice); the contributions are empty for an image-only model.</summary>
+    public (Diagnosis Diagnosis, IReadOnlyList<LeadContribution> LeadContributions) PredictWithLeadContributions(PredictionInput input)
+    {
+        var features = Featurize(input);
+        var diagnosis = Diagnose(features);
+        return (diagnosis, LeadContributions(features, diagnosis));
+    }
+
+    private List<LeadContribution> LeadContributions(List<float[]> features, Diagnosis diagnosis)
+    {
+        var signal = _parts.ToList().FindIndex(p => p.Source == FeatureSource.Signal);
+        if (signal < 0) return [];
+        var target = DiagnosticClasses.IndexOf(diagnosis.Label);
+        var baseP = diagnosis.Probabilities[diagnosis.Label];
+        var means = _parts[signal].Route.Imputer!.Means;
+        var original = features[signal];
+        var contributions = new List<LeadContribution>(StandardLeads.Names.Count);
+        for (var lead = 0; lead < StandardLeads.Names.Count; lead++)
+        {
+            var replaced = (float[])original.Clone();
+            var range = SignalFeatureExtractor.LeadRange(lead);
+            means.AsSpan(range).CopyTo(replaced.AsSpan(range));
+            features[signal] = replaced;
+            contributions.Add(new LeadContribution(StandardLeads.Names[lead], baseP - Probabilities(features)[target]));
+        }
+        features[signal] = original;
+        return contributions;
+    }
+
+    /// <summary>Occlusion sensitivity: each cell of a grid twice as fine as the tiles is painted with the
+    /// page's paper colour, only the views it touches are re-featurised, and the drop in the predicted class's
+    /// probability is the cell's heat (scaled so the hottest cell is 1). Other parts' features stay fixed.</summary>
+    private (int Rows, int Columns, float[] Heat) Occlusion(PredictionInput input, List<float[]> allFeatures, int imagePart, Diagnosis diagnosis)
+    {
+        var spec = Manifest.ImageRoute!.Views;
         using var page = PageViews.Decode(input.ImageBytes.Span, spec.Grayscale);
         var views = PageViews.Rectangles(page, spec);
-        var features = Featurizer.Featurize(page, spec);
-        var diagnosis = Diagnose(features);
+        var features = allFeatures[imagePart];
         var target = DiagnosticClasses.IndexOf(diagnosis.Label);
         var baseP = diagnosis.Probabilities[diagnosis.Label];
         int rows = Math.Max(1, spec.TileRows) * 2, cols = Math.Max(1, spec.TileColumns) * 2;
@@ -108,14 +199,16 @@ public sealed class ModelBundle
                 for (var v = 0; v < views.Length; v++)
                     if ((views[v] & cell).Width > 0)
                         Featurizer.FeaturizeView(occluded, views[v], scratch.AsSpan(v * ResNetFeaturizer.FeatureCount, ResNetFeaturizer.FeatureCount));
-                var p = TemperatureScaling.Apply(_heads.Predict(scratch), Manifest.Temperature);
+                allFeatures[imagePart] = scratch;
+                var p = Probabilities(allFeatures);
                 heat[r * cols + c] = (float)Math.Max(0, baseP - p[target]);
                 using (var original = new Mat(page, cell))
                 using (var region = new Mat(occluded, cell)) original.CopyTo(region);
             }
+        allFeatures[imagePart] = features;
         var max = heat.Max();
         if (max > 0) for (var i = 0; i < heat.Length; i++) heat[i] /= max;
-        return new Explanation(diagnosis.Label, "occlusion", rows, cols, heat, []);
+        return (rows, cols, heat);
     }
 
     private static Scalar PaperColour(Mat page)

@@ -43,24 +43,24 @@ public static class PageViews
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 
-    /// <summary>Writes one view, resized to 224x224, as RGB planar 0..255 (the ResNet preprocessor's input).</summary>
-    public static void ToPlanarRgb(Mat page, Rect view, Span<float> destination)
+    /// <summary>Writes one view, resized to 224x224 (area interpolation), as planar B, G, R values 0..255 minus
+    /// <paramref name="meanBgr"/> (planar, same layout): what the ResNet network takes.</summary>
+    public static unsafe void ToPlanarBgrMinusMean(Mat page, Rect view, ReadOnlySpan<float> meanBgr, Span<float> destination)
     {
+        const int plane = InputSizePx * InputSizePx;
+        if (meanBgr.Length != 3 * plane || destination.Length != 3 * plane)
+            throw new ArgumentException($"Mean and destination must hold 3 x {InputSizePx} x {InputSizePx} values.");
         using var roi = new Mat(page, view);
         using var resized = new Mat();
         Cv2.Resize(roi, resized, new Size(InputSizePx, InputSizePx), 0, 0, InterpolationFlags.Area);
-        const int plane = InputSizePx * InputSizePx;
-        var pixels = resized.GetGenericIndexer<Vec3b>();
-        for (var y = 0; y < InputSizePx; y++)
+        if (resized.Type() != MatType.CV_8UC3 || !resized.IsContinuous())
+            throw new InvalidDataException("Page views must be continuous 8-bit BGR images.");
+        var bgr = new ReadOnlySpan<byte>((void*)resized.Data, 3 * plane);
+        for (var i = 0; i < plane; i++)
         {
-            for (var x = 0; x < InputSizePx; x++)
-            {
-                var bgr = pixels[y, x];
-                var i = y * InputSizePx + x;
-                destination[i] = bgr.Item2;
-                destination[plane + i] = bgr.Item1;
-                destination[2 * plane + i] = bgr.Item0;
-            }
+            destination[i] = bgr[3 * i] - meanBgr[i];
+            destination[plane + i] = bgr[3 * i + 1] - meanBgr[plane + i];
+            destination[2 * plane + i] = bgr[3 * i + 2] - meanBgr[2 * plane + i];
         }
     }
 }

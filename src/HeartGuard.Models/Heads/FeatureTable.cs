@@ -11,4 +11,11 @@ public sealed record FeatureTable(IReadOnlyList<float[]> Rows, IReadOnlyList<int
         var idx = indices.ToList();
         return new FeatureTable(idx.Select(i => Rows[i]).ToList(), idx.Select(i => Labels[i]).ToList(), Groups is null ? null : idx.Select(i => Groups[i]).ToList());
     }
+
+    /// <summary>The columns in <paramref name="columns"/> of every row (one feature source of a stacked table).</summary>
+    public FeatureTable Columns(Range columns) => this with { Rows = Rows.Select(r => r[columns]).ToList() };
+
+    /// <summary>Rows of the tables side by side (same rows, same order).</summary>
+    public static FeatureTable Stack(IReadOnlyList<FeatureTable> tables) =>
+        tables[0] with { Rows = Enumerable.Range(0, tables[0].Rows.Count).Select(i => tables.SelectMany(t => t.Rows[i]).ToArray()).ToList() };
 }

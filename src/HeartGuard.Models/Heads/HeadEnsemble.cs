@@ -1,12 +1,15 @@
 namespace HeartGuard.Models.Heads;
 
 /// <summary>Soft voting: the mean of the member heads' class probabilities.</summary>
-public sealed class HeadEnsemble(IReadOnlyList<MlNetHead> members)
+public sealed class HeadEnsemble(IReadOnlyList<IClassifierHead> members)
 {
-    public IReadOnlyList<MlNetHead> Members { get; } = members;
+    public IReadOnlyList<IClassifierHead> Members { get; } = members;
 
     public static HeadEnsemble Fit(FeatureTable train, IReadOnlyList<HeadSpec> specs, int seed) =>
-        new(specs.Select(s => MlNetHead.Fit(train, s, seed)).ToList());
+        new(specs.Select(s => FitHead(train, s, seed)).ToList());
+
+    public static HeadEnsemble Load(IReadOnlyList<HeadSpec> specs, IReadOnlyList<string> paths) =>
+        new(specs.Select((s, i) => s.Kind == HeadKind.Knn ? (IClassifierHead)KnnHead.Load(paths[i]) : MlNetHead.Load(paths[i])).ToList());
 
     public double[] Predict(float[] features)
     {
@@ -18,4 +21,7 @@ public sealed class HeadEnsemble(IReadOnlyList<MlNetHead> members)
         }
         return sum;
     }
+
+    private static IClassifierHead FitHead(FeatureTable train, HeadSpec spec, int seed) =>
+        spec.Kind == HeadKind.Knn ? KnnHead.Fit(train, spec.Neighbours, spec.BalanceClasses) : MlNetHead.Fit(train, spec, seed);
 }

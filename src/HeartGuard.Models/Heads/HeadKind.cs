@@ -1,11 +1,11 @@
 namespace HeartGuard.Models.Heads;
 
-/// <summary>The classifiers a feature route can end in (ML.NET trainers; SVM and forest are binary in
-/// ML.NET and run one-versus-all with calibrated outputs).</summary>
-public enum HeadKind { Logistic, LightGbm, Svm, Forest }
+/// <summary>The classifiers a feature route can end in (ML.NET trainers - SVM and forest are binary in
+/// ML.NET and run one-versus-all with calibrated outputs - and our own k-nearest neighbours).</summary>
+public enum HeadKind { Logistic, LightGbm, Svm, Forest, Knn }
 
 /// <summary>A head and the options that shape it; part of the bundle manifest.</summary>
-public sealed record HeadSpec(HeadKind Kind, double L2 = 1.0, int PcaRank = 0, int Trees = 200, bool BalanceClasses = true)
+public sealed record HeadSpec(HeadKind Kind, double L2 = 1.0, int PcaRank = 0, int Trees = 200, bool BalanceClasses = true, int Neighbours = 7)
 {
     public string Name => Kind switch
     {
@@ -13,6 +13,7 @@ public sealed record HeadSpec(HeadKind Kind, double L2 = 1.0, int PcaRank = 0, i
         HeadKind.LightGbm => "lightgbm",
         HeadKind.Svm => "linear-svm-ova",
         HeadKind.Forest => "fastforest-ova",
+        HeadKind.Knn => $"knn{Neighbours}",
         _ => Kind.ToString(),
     } + (PcaRank > 0 ? $"+pca{PcaRank}" : "");
 }

@@ -10,7 +10,7 @@ namespace HeartGuard.Models.Heads;
 /// with the trainer, so cross-validation refits every transform inside the training fold. The Score vector's
 /// slot order is ML.NET's key order, which is not the order of DiagnosticClasses.All (and a raw key-typed
 /// label does not fix it): each slot is mapped back to its class through the Score column's slot names.</summary>
-public sealed class MlNetHead
+public sealed class MlNetHead : IClassifierHead
 {
     private sealed class Row
     {

@@ -6,31 +6,45 @@ using HeartGuard.Core;
 using HeartGuard.Models.Data;
 using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Features;
+using HeartGuard.Models.Features.Signal;
 using HeartGuard.Models.Heads;
 
 namespace HeartGuard.Models.Training;
 
-/// <summary>The whole of <c>heartguard train</c>: featurise the distinct pages, cross-validate every asked
-/// route with groups kept inside folds, keep the best by macro-F1, calibrate it on its out-of-fold
-/// predictions, refit it on all pages and write the bundle.</summary>
+/// <summary>The whole of <c>heartguard train</c>: featurise the distinct pages (image and/or signal features,
+/// as the asked routes need), cross-validate every asked route or ensemble with groups kept inside folds, keep
+/// the best by macro-F1, calibrate it on its out-of-fold predictions, refit it on all pages and write the
+/// bundle.</summary>
 public static class Trainer
 {
     public static BundleManifest Train(ImageDataset data, string dataSource, TrainingOptions options, string outputDirectory, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
         var items = data.Items;
+        var blends = options.Models.Select(m => RouteCatalog.Resolve(m, options.Smote, options.PcaRank)).ToList();
         log($"{data.FileCount} files -> {items.Count} distinct images ({data.ExactDuplicates} exact, {data.NearDuplicates} near duplicates collapsed), " +
             $"{items.Select(i => i.Group).Distinct().Count()} groups.");
-        var table = Featurize(items, options, log);
         var groups = items.Select(i => i.Group).ToList();
+        var sources = blends.SelectMany(b => b.Members).Select(m => m.Source).Distinct().ToList();
+        var features = sources.ToDictionary(s => s, s => s == FeatureSource.Image ? FeaturizeImages(items, options, log) : FeaturizeSignals(items, log));
 
         var results = new Dictionary<string, (RouteCv Cv, double[][] Oof, int[] Fold)>();
-        foreach (var model in options.Models)
+        foreach (var blend in blends)
         {
-            var specs = RouteCatalog.Resolve(model);
-            log($"Cross-validating {model} ({options.Folds} grouped folds) ...");
-            var cv = CrossValidation.Run(table, groups, options.Folds, options.Seed,
-                train => HeadEnsemble.Fit(train, specs, options.Seed).Predict, log);
+            var (table, columns) = Stack(blend, features, groups);
+            log($"Cross-validating {blend.Name} ({options.Folds} grouped folds) ...");
+            var predictTicks = 0L;
+            var cv = CrossValidation.Run(table, groups, options.Folds, options.Seed, train =>
+            {
+                var fitted = RouteBlend.Fit(train, blend, columns, options.Seed);
+                return row =>
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    var p = fitted.Predict(row);
+                    predictTicks += Stopwatch.GetTimestamp() - start;
+                    return p;
+                };
+            }, log);
             var metrics = ClassificationMetrics.Compute(table.Labels, cv.OutOfFold, seed: options.Seed);
             var foldF1 = Enumerable.Range(0, options.Folds).Select(f =>
             {
@@ -38,27 +52,47 @@ public static class Trainer
                 return ClassificationMetrics.Compute(rows.Select(i => table.Labels[i]).ToList(), rows.Select(i => cv.OutOfFold[i]).ToList(), 0).MacroF1;
             }).ToList();
             var sd = Math.Sqrt(foldF1.Sum(v => (v - foldF1.Average()) * (v - foldF1.Average())) / Math.Max(1, foldF1.Count - 1));
-            results[model] = (new RouteCv(metrics, foldF1, sd), cv.OutOfFold, cv.Fold);
-            log($"  {model}: macro-F1 {metrics.MacroF1:F3} [{metrics.MacroF1Ci95?.Low:F3}, {metrics.MacroF1Ci95?.High:F3}], accuracy {metrics.Accuracy:F3}, fold SD {sd:F3}");
+            var headMs = predictTicks * 1000.0 / Stopwatch.Frequency / items.Count;
+            var featureMs = blend.Members.Select(m => features[m.Source].MsPerPage).ToList();
+            double? msPerPage = featureMs.Any(ms => ms is null) ? null : Math.Round(featureMs.Sum()!.Value + headMs, 2);
+            results[blend.Name] = (new RouteCv(metrics, foldF1, sd, msPerPage), cv.OutOfFold, cv.Fold);
+            log($"  {blend.Name}: macro-F1 {metrics.MacroF1:F3} [{metrics.MacroF1Ci95?.Low:F3}, {metrics.MacroF1Ci95?.High:F3}], accuracy {metrics.Accuracy:F3}, fold SD {sd:F3}, " +
+                $"heads {headMs:F2} ms/page, features {string.Join(" + ", featureMs.Select(ms => ms is null ? "cached" : $"{ms:F0}"))} ms/page");
         }
 
         var selected = results.MaxBy(r => r.Value.Cv.Metrics.MacroF1).Key;
         var (_, oof, fold) = results[selected];
-        var temperature = TemperatureScaling.Fit(table.Labels, oof);
+        var temperature = TemperatureScaling.Fit(items.Select(i => i.LabelIndex).ToList(), oof);
         log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
 
         Directory.CreateDirectory(outputDirectory);
-        var specsSelected = RouteCatalog.Resolve(selected);
-        var final = HeadEnsemble.Fit(table, specsSelected, options.Seed);
-        var heads = new List<HeadFile>();
-        for (var h = 0; h < final.Members.Count; h++)
+        var selectedBlend = blends.First(b => b.Name == selected);
+        var (fullTable, fullColumns) = Stack(selectedBlend, features, groups);
+        var final = RouteBlend.Fit(fullTable, selectedBlend, fullColumns, options.Seed);
+        if (final.Members.Count > 1) log($"  blend weights {string.Join(", ", final.Members.Select((m, i) => $"{m.Spec.Name} {final.Weights[i]:F2}"))}");
+        ImageRouteManifest? imageRoute = null;
+        SignalRouteManifest? signalRoute = null;
+        string? imageOod = null;
+        for (var m = 0; m < final.Members.Count; m++)
         {
-            var file = $"head-{h}-{specsSelected[h].Name}.zip";
-            final.Members[h].Save(Path.Combine(outputDirectory, file));
-            heads.Add(new HeadFile(specsSelected[h], file));
+            var member = final.Members[m];
+            var table = features[member.Spec.Source].Table;
+            if (member.Spec.Source == FeatureSource.Image)
+            {
+                imageOod = "ood.bin";
+                FitOutOfDistribution(table, fold, options.Folds).Save(Path.Combine(outputDirectory, imageOod));
+                imageRoute = new ImageRouteManifest(options.Views, "Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 " + ResNetFeaturizer.ModelFileName,
+                    ModelBundle.Featurizer.ModelSha256(), SaveHeads(member, "", outputDirectory), final.Weights[m]);
+            }
+            else
+            {
+                const string imputerFile = "signal-imputer.bin", oodFile = "ood-signal.bin";
+                member.Imputer!.Save(Path.Combine(outputDirectory, imputerFile));
+                FitOutOfDistribution(member.Imputer.Apply(table), fold, options.Folds).Save(Path.Combine(outputDirectory, oodFile));
+                signalRoute = new SignalRouteManifest(SignalFeatureExtractor.Names, imputerFile, SaveHeads(member, "signal-", outputDirectory), oodFile,
+                    member.Spec.Smote, final.Weights[m]);
+            }
         }
-        const string oodFile = "ood.bin";
-        FitOutOfDistribution(table, fold, options.Folds).Save(Path.Combine(outputDirectory, oodFile));
 
         var shas = items.Select(i => i.Sha256).OrderBy(s => s, StringComparer.Ordinal).ToList();
         var manifest = new BundleManifest
@@ -67,11 +101,11 @@ public static class Trainer
             Classes = DiagnosticClasses.All,
             CreatedUtc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             CodeVersion = CodeVersion.Current(),
-            ImageRoute = new ImageRouteManifest(options.Views, "Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 " + ResNetFeaturizer.ModelFileName,
-                ModelBundle.Featurizer.ModelSha256(), heads),
+            ImageRoute = imageRoute,
+            SignalRoute = signalRoute,
             Temperature = temperature,
             ConfidenceThreshold = options.ConfidenceThreshold,
-            OutOfDistributionFile = oodFile,
+            OutOfDistributionFile = imageOod,
             TrainingData = new TrainingDataManifest(dataSource, data.FileCount, items.Count, data.ExactDuplicates, data.NearDuplicates,
                 groups.Distinct().Count(),
                 DiagnosticClasses.All.ToDictionary(c => c, c => items.Count(i => i.Label == c)),
@@ -86,23 +120,82 @@ public static class Trainer
         return manifest;
     }
 
-    private static FeatureTable Featurize(IReadOnlyList<LabelledImage> items, TrainingOptions options, Action<string> log)
+    /// <summary>A page-feature table of one source and what computing it cost per page (null when every
+    /// page came from the feature cache).</summary>
+    private sealed record SourceFeatures(FeatureTable Table, double? MsPerPage);
+
+    /// <summary>The blend's sources side by side, with each member's column range and the rows' groups.</summary>
+    private static (FeatureTable Table, List<Range> Columns) Stack(BlendSpec blend, Dictionary<FeatureSource, SourceFeatures> features, List<string> groups)
+    {
+        var tables = blend.Members.Select(m => features[m.Source].Table).ToList();
+        var columns = new List<Range>();
+        var at = 0;
+        foreach (var t in tables) { columns.Add(new Range(at, at + t.FeatureCount)); at += t.FeatureCount; }
+        var stacked = tables.Count == 1 ? tables[0] : FeatureTable.Stack(tables);
+        return (stacked with { Groups = groups }, columns);
+    }
+
+    private static List<HeadFile> SaveHeads(FittedRoute route, string prefix, string outputDirectory)
+    {
+        var files = new List<HeadFile>();
+        for (var h = 0; h < route.Heads.Members.Count; h++)
+        {
+            var spec = route.Spec.Heads[h];
+            var file = $"{prefix}head-{h}-{spec.Name}.{(spec.Kind == HeadKind.Knn ? "bin" : "zip")}";
+            route.Heads.Members[h].Save(Path.Combine(outputDirectory, file));
+            files.Add(new HeadFile(spec, file));
+        }
+        return files;
+    }
+
+    private static SourceFeatures FeaturizeImages(IReadOnlyList<LabelledImage> items, TrainingOptions options, Action<string> log)
     {
         var cache = new FeatureCache(options.FeatureCachePath, options.Views);
         var rows = new List<float[]>(items.Count);
         var clock = Stopwatch.StartNew();
+        var computed = 0;
+        var computeTicks = 0L;
         foreach (var item in items)
         {
             rows.Add(cache.GetOrAdd(item.Sha256, () =>
             {
+                var start = Stopwatch.GetTimestamp();
                 using var page = PageViews.Decode(File.ReadAllBytes(item.Path), options.Views.Grayscale);
-                return ModelBundle.Featurizer.Featurize(page, options.Views);
+                var f = ModelBundle.Featurizer.Featurize(page, options.Views);
+                computed++;
+                computeTicks += Stopwatch.GetTimestamp() - start;
+                return f;
             }));
             if (rows.Count % 25 == 0 || rows.Count == items.Count)
-                log($"  features {rows.Count}/{items.Count} ({clock.Elapsed.TotalSeconds:F0} s)");
+                log($"  image features {rows.Count}/{items.Count} ({clock.Elapsed.TotalSeconds:F0} s)");
         }
         cache.Save();
-        return new FeatureTable(rows, items.Select(i => i.LabelIndex).ToList());
+        return new SourceFeatures(new FeatureTable(rows, items.Select(i => i.LabelIndex).ToList()),
+            computed == 0 ? null : computeTicks * 1000.0 / Stopwatch.Frequency / computed);
+    }
+
+    /// <summary>Digitize and measure every page; a page the digitizer cannot read enters with every signal
+    /// feature missing (imputed inside each fold), so it still counts in the evaluation.</summary>
+    private static SourceFeatures FeaturizeSignals(IReadOnlyList<LabelledImage> items, Action<string> log)
+    {
+        var featurizer = new SignalPageFeaturizer();
+        var rows = new List<float[]>(items.Count);
+        var clock = Stopwatch.StartNew();
+        foreach (var item in items)
+        {
+            try
+            {
+                rows.Add(featurizer.Featurize(new PredictionInput(File.ReadAllBytes(item.Path)), item.RelativePath));
+            }
+            catch (InvalidDataException e)
+            {
+                log("  warning: " + e.Message);
+                rows.Add(SignalFeatureExtractor.Extract(HeartGuard.Signals.Measurements.NotMeasurable(0)));
+            }
+            if (rows.Count % 50 == 0 || rows.Count == items.Count)
+                log($"  signal features {rows.Count}/{items.Count} ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        return new SourceFeatures(new FeatureTable(rows, items.Select(i => i.LabelIndex).ToList()), clock.Elapsed.TotalMilliseconds / Math.Max(1, items.Count));
     }
 
     /// <summary>Statistics from all pages; the threshold from pages scored by statistics that did not see them.</summary>

@@ -13,4 +13,8 @@ public sealed record TrainingOptions
     public double ConfidenceThreshold { get; init; } = 0.6;
     public string? FeatureCachePath { get; init; }
     public string? GroupsSource { get; init; }
+    /// <summary>SMOTE on each training fold of the signal routes.</summary>
+    public bool Smote { get; init; }
+    /// <summary>PCA rank for the signal routes' ML.NET heads (0 = none).</summary>
+    public int PcaRank { get; init; }
 }

@@ -24,6 +24,8 @@ function base64Bytes(text) {
   return bytes;
 }
 
+let lastFile = null;
+
 function showResult(body) {
   const stem = (body.summary.file || "ecg").replace(/\.[^.]+$/, "");
   const links = $("downloads");
@@ -32,6 +34,15 @@ function showResult(body) {
     download(stem + ".html", "text/html", body.report_html));
   if (body.signals_csv) links.append(download(stem + ".csv", "text/csv", body.signals_csv));
   if (body.wfdb_zip) links.append(download(stem + "-wfdb.zip", "application/zip", base64Bytes(body.wfdb_zip)));
+  if (body.summary.diagnosis && !body.explained) {
+    // The heatmap re-runs the image model dozens of times, so it is computed on request, not on every upload.
+    const explain = document.createElement("button");
+    explain.type = "button";
+    explain.dataset.testid = "explain";
+    explain.textContent = "Show what drove the model (heatmap, slower)";
+    explain.onclick = () => analyze(lastFile, true);
+    links.append(explain);
+  }
   const frame = $("report");
   frame.onload = () => { frame.style.height = frame.contentDocument.documentElement.scrollHeight + "px"; };
   frame.srcdoc = body.report_html;
@@ -39,15 +50,16 @@ function showResult(body) {
   $("result").scrollIntoView({ behavior: "smooth", block: "start" });
 }
 
-async function analyze(file) {
-  $("result").hidden = true;
-  status("Analysing " + file.name + " …");
+async function analyze(file, explain) {
+  lastFile = file;
+  if (!explain) $("result").hidden = true;
+  status((explain ? "Computing the heatmap for " : "Analysing ") + file.name + " …");
   const form = new FormData();
   form.append("file", file, file.name);
   const key = sessionStorage.getItem("heartguard-key");
   let response;
   try {
-    response = await fetch("/ui/analyze", { method: "POST", body: form, headers: key ? { "X-Api-Key": key } : {} });
+    response = await fetch(explain ? "/ui/analyze?explain=true" : "/ui/analyze", { method: "POST", body: form, headers: key ? { "X-Api-Key": key } : {} });
   } catch {
     status("The server could not be reached. Check the connection and try again.", true);
     return;
@@ -59,6 +71,7 @@ async function analyze(file) {
     return;
   }
   status("");
+  body.explained = !!explain;
   showResult(body);
 }
 

@@ -6,18 +6,24 @@ namespace HeartGuard.Imaging.Tests.Pipeline;
 /// <summary>Regression checks on the real development data (skipped where ../shared/data is absent).</summary>
 public class RealDataTests
 {
+    // Floors ~3 dB under what the digitizer reaches (E07501 19.3, HR06001 19.8, E07500 19.3 with a lead label
+    // beside a tall QRS, E07506 20.8 with a trace drifting out of its row band, HR06002 11.2 with a mark after
+    // each row's end).
     [SkippableTheory]
-    [InlineData("renders/E07501-0")]
-    [InlineData("renders/HR06001-0")]
-    public void Ecg_image_kit_render_is_read_against_its_ground_truth(string stem)
+    [InlineData("renders/E07501-0", 16.0)]
+    [InlineData("renders/HR06001-0", 16.5)]
+    [InlineData("renders/E07500-0", 16.0)]
+    [InlineData("renders/E07506-0", 17.5)]
+    [InlineData("renders/HR06002-0", 8.5)]
+    public void Ecg_image_kit_render_is_read_against_its_ground_truth(string stem, double minUnalignedDb)
     {
         var json = SharedData.RequireOrSkip(stem + ".json");
         var truth = EcgImageKitTruth.Load(json);
         var result = new Digitizer().Digitize(File.ReadAllBytes(truth.ImagePath), truth.Name);
         var score = PageScore.Compute(truth, result.Record);
         Assert.Equal("3x4+1", result.Layout.Name);
-        Assert.True(score.MeanUnaligned >= 10, $"unaligned {score.MeanUnaligned:0.0} dB");
-        Assert.True(score.MeanAligned >= 12, $"aligned {score.MeanAligned:0.0} dB");
+        Assert.True(score.MeanUnaligned >= minUnalignedDb, $"unaligned {score.MeanUnaligned:0.0} dB");
+        Assert.True(score.MeanAligned >= minUnalignedDb, $"aligned {score.MeanAligned:0.0} dB");
     }
 
     [SkippableFact]

@@ -32,32 +32,40 @@ public class SynthesizedPageTests
         return leads;
     }
 
+    // Floors ~2 dB under what the digitizer reaches on these seeds (Dotted 14.3, Red 13.4, Pink 3x4+3 13.2,
+    // Green 6x2 14.3, Blue 12x1 10.5, Grey 13.6 dB).
     [Theory]
-    [InlineData("3x4+1", GridStyle.Dotted)]
-    [InlineData("3x4+1", GridStyle.Red)]
-    [InlineData("3x4+3", GridStyle.Pink)]
-    [InlineData("6x2", GridStyle.Green)]
-    [InlineData("12x1", GridStyle.Blue)]
-    [InlineData("3x4+1", GridStyle.Grey)]
-    public void Clean_page_of_each_layout_and_grid_is_read_with_its_layout_and_signal(string layout, GridStyle grid)
+    [InlineData("3x4+1", GridStyle.Dotted, 12.0)]
+    [InlineData("3x4+1", GridStyle.Red, 11.5)]
+    [InlineData("3x4+3", GridStyle.Pink, 11.0)]
+    [InlineData("6x2", GridStyle.Green, 12.0)]
+    [InlineData("12x1", GridStyle.Blue, 8.5)]
+    [InlineData("3x4+1", GridStyle.Grey, 11.5)]
+    public void Clean_page_of_each_layout_and_grid_is_read_with_its_layout_and_signal(string layout, GridStyle grid, double minUnalignedDb)
     {
         var (result, score) = Run(new PageSpec { Layout = layout, Grid = grid });
         Assert.Equal(layout, result.Layout.Name);
         Assert.Equal(12, result.Record.Leads.Count(l => l.PresentCount > 0));
-        Assert.True(score.MeanUnaligned >= 8, $"{layout}/{grid}: mean unaligned SNR {score.MeanUnaligned:0.0} dB");
+        Assert.True(score.MeanUnaligned >= minUnalignedDb, $"{layout}/{grid}: mean unaligned SNR {score.MeanUnaligned:0.0} dB");
     }
 
-    [Fact]
-    public void Degraded_page_keeps_a_usable_signal()
+    // The degraded pages (150 dpi, rotation <= 5 deg, JPEG >= 50, blur <= 1 px): 12.7 and 13.5 dB on
+    // these seeds. Both need the full-resolution deskew: 0.06-0.125 deg left over hides the 1 mm grid.
+    [Theory]
+    [InlineData(GridStyle.Pink, 3.0, 1.0, 60, 10.5)]
+    [InlineData(GridStyle.Red, -4.0, 0.8, 50, 11.0)]
+    public void Degraded_page_keeps_its_grid_scale_and_signal(GridStyle grid, double rotationDeg, double blurPx, int jpegQuality, double minUnalignedDb)
     {
         var spec = new PageSpec
         {
-            Grid = GridStyle.Pink, Dpi = 150, Format = PageImageFormat.Jpeg,
-            Degradations = new Degradations { RotationDeg = 3, BlurSigmaPx = 1, JpegQuality = 60 },
+            Grid = grid, Dpi = 150, Format = PageImageFormat.Jpeg,
+            Degradations = new Degradations { RotationDeg = rotationDeg, BlurSigmaPx = blurPx, JpegQuality = jpegQuality },
         };
         var (result, score) = Run(spec);
         Assert.Equal("3x4+1", result.Layout.Name);
-        Assert.True(score.MeanUnaligned >= 6, $"mean unaligned SNR {score.MeanUnaligned:0.0} dB");
+        Assert.Equal(ScaleSource.Grid, result.Calibration.Source);
+        Assert.InRange(result.Calibration.PxPerMmX, 150 / 25.4 * 0.99, 150 / 25.4 * 1.01);
+        Assert.True(score.MeanUnaligned >= minUnalignedDb, $"mean unaligned SNR {score.MeanUnaligned:0.0} dB");
     }
 
     [Fact]

@@ -26,9 +26,10 @@ public class ClassOrderTests
     [InlineData(HeadKind.LightGbm)]
     [InlineData(HeadKind.Svm)]
     [InlineData(HeadKind.Forest)]
+    [InlineData(HeadKind.Knn)]
     public void ProbabilitiesComeBackInDiagnosticClassesOrder(HeadKind kind)
     {
-        var head = MlNetHead.Fit(OneHotRows(), new HeadSpec(kind, Trees: 20), 1);
+        var head = HeadEnsemble.Fit(OneHotRows(), [new HeadSpec(kind, Trees: 20, Neighbours: 5)], 1);
         for (var c = 0; c < 4; c++)
         {
             var p = head.Predict(Enumerable.Range(0, 4).Select(j => j == c ? 1.1f : 0.1f).ToArray());
@@ -37,14 +38,17 @@ public class ClassOrderTests
         }
     }
 
-    [Fact]
-    public void SavedHeadKeepsTheOrder()
+    [Theory]
+    [InlineData(HeadKind.Logistic)]
+    [InlineData(HeadKind.Knn)]
+    public void SavedHeadKeepsTheOrder(HeadKind kind)
     {
         var path = Path.GetTempFileName();
         try
         {
-            MlNetHead.Fit(OneHotRows(), new HeadSpec(HeadKind.Logistic), 1).Save(path);
-            var loaded = MlNetHead.Load(path);
+            var spec = new HeadSpec(kind, Neighbours: 5);
+            HeadEnsemble.Fit(OneHotRows(), [spec], 1).Members[0].Save(path);
+            var loaded = HeadEnsemble.Load([spec], [path]);
             var p = loaded.Predict([0.1f, 0.1f, 1.1f, 0.1f]);
             Assert.Equal(DiagnosticClasses.MyocardialInfarction, DiagnosticClasses.All[Array.IndexOf(p, p.Max())]);
         }

@@ -2,6 +2,7 @@ using HeartGuard.Core;
 using HeartGuard.Models.Data;
 using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Features;
+using HeartGuard.Models.Features.Signal;
 using HeartGuard.Models.Training;
 
 namespace HeartGuard.Models.Tests.Training;
@@ -56,5 +57,54 @@ public class EndToEndTests
         Assert.True(foreign.IsUncertain);
 
         Assert.Throws<InvalidDataException>(() => bundle.Predict(new PredictionInput(new byte[] { 1, 2, 3 })));
+    }
+
+    [Fact]
+    public void SignalRouteTrainsFromDigitizedSynthPagesGetsEveryClassRightAndExplainsByLead()
+    {
+        using var pages = new TestPages();
+        var trainDir = pages.WriteDataset("train", perClass: 10, firstSeed: 3000);
+        var testDir = pages.WriteDataset("test", perClass: 6, firstSeed: 7000);
+        var bundleDir = Path.Combine(pages.Root, "bundle");
+
+        var manifest = Trainer.Train(ImageDataset.Load(trainDir), "synth", new TrainingOptions { Models = ["signal-lr"], Folds = 3, Seed = 1 }, bundleDir, _ => { });
+        var bundle = ModelBundle.Load(bundleDir);
+        var result = Evaluator.Run(bundle, ImageDataset.Load(testDir));
+
+        Assert.Null(manifest.ImageRoute);
+        Assert.Equal(SignalFeatureExtractor.Names, manifest.SignalRoute!.FeatureNames);
+        Assert.All(manifest.CrossValidation.Routes.Values, r => Assert.True(r.Metrics.MacroF1 > 0.6, $"CV macro-F1 {r.Metrics.MacroF1:F2}"));
+        // Every class's own pages must mostly come back under its own label: a permuted class order would
+        // send them to another class and fail here even if the model separated the classes perfectly.
+        foreach (var (_, label) in TestPages.ThreeClasses)
+            Assert.True(result.Metrics.PerClass[label].Recall > 0.6, $"{label} recall {result.Metrics.PerClass[label].Recall:F2}");
+
+        var mi = File.ReadAllBytes(Directory.GetFiles(Path.Combine(testDir, DiagnosticClasses.MyocardialInfarction))[0]);
+        var leads = bundle.ExplainLeads(new PredictionInput(mi));
+        Assert.Equal(StandardLeads.Names, leads.Select(l => l.Lead));
+        Assert.Contains(leads, l => l.ProbabilityChange != 0);
+    }
+
+    [Fact]
+    public void EnsembleOfImageAndSignalRoutesSavesBothPartsAndExplainsBoth()
+    {
+        using var pages = new TestPages();
+        var trainDir = pages.WriteDataset("train", perClass: 8, firstSeed: 4000);
+        var bundleDir = Path.Combine(pages.Root, "bundle");
+
+        var manifest = Trainer.Train(ImageDataset.Load(trainDir), "synth",
+            new TrainingOptions { Models = ["ensemble"], Folds = 3, Seed = 1, Views = new ImageFeatureSpec(1, 2, true, false) }, bundleDir, _ => { });
+        var bundle = ModelBundle.Load(bundleDir);
+        var page = new PredictionInput(File.ReadAllBytes(Directory.GetFiles(Path.Combine(trainDir, DiagnosticClasses.Normal))[0]));
+        var diagnosis = bundle.Predict(page);
+        var explanation = bundle.Explain(page);
+
+        Assert.Equal(1.0, manifest.ImageRoute!.Weight + manifest.SignalRoute!.Weight, 9);
+        Assert.True(manifest.CrossValidation.Routes["ensemble"].Metrics.MacroF1 > 0.6);
+        Assert.Equal(1.0, diagnosis.Probabilities.Values.Sum(), 6);
+        Assert.Equal(diagnosis.Label, explanation.Label);
+        Assert.Equal(explanation.GridRows * explanation.GridColumns, explanation.Heatmap.Length);
+        Assert.True(explanation.Heatmap.Length > 0);
+        Assert.Equal(12, explanation.LeadContributions.Count);
     }
 }
