@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HeartGuard.Models.Data;
+using HeartGuard.Models.Deep;
+using HeartGuard.Models.Deep.Training;
 using HeartGuard.Models.Features;
 using HeartGuard.Models.Training;
 
@@ -12,7 +14,7 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "Labelled folder: one subfolder per class (Normal, AbnormalHeartbeat, MyocardialInfarction, HistoryOfMI; Mendeley names accepted).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Bundle folder to write.", Required = true };
         var groups = new Option<string?>("--groups") { Description = "CSV with a file column and a group column (e.g. printed_id) kept inside one fold." };
-        var model = new Option<string>("--model") { Description = $"Route(s) to cross-validate, comma-separated; the best macro-F1 is shipped. Known: {string.Join(", ", RouteCatalog.Names)}.", DefaultValueFactory = _ => "image-lr" };
+        var model = new Option<string>("--model") { Description = $"Route(s) to cross-validate, comma-separated; the best macro-F1 is shipped. Known: {string.Join(", ", RouteCatalog.Names)}; deep (not mixed with the others): {string.Join(", ", DeepRoutes.All.Keys)}.", DefaultValueFactory = _ => "image-lr" };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and trainers.", DefaultValueFactory = _ => 42 };
         var tiles = new Option<string>("--tiles") { Description = "Tile grid ROWSxCOLUMNS of page views (plus the whole page).", DefaultValueFactory = _ => "3x4" };
@@ -40,7 +42,9 @@ internal static class TrainCommand
                     Smote = parse.GetValue(smote),
                     PcaRank = parse.GetValue(pca),
                 };
-                Trainer.Train(dataset, Path.GetFileName(Path.GetFullPath(parse.GetValue(data)!).TrimEnd('/')), options, parse.GetValue(output)!, Console.WriteLine);
+                var source = Path.GetFileName(Path.GetFullPath(parse.GetValue(data)!).TrimEnd('/'));
+                if (options.Models.All(DeepRoutes.All.ContainsKey)) DeepRouteTrainer.Train(dataset, source, options, parse.GetValue(output)!, Console.WriteLine);
+                else Trainer.Train(dataset, source, options, parse.GetValue(output)!, Console.WriteLine);
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException or UnauthorizedAccessException)

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using HeartGuard.Core;
+using HeartGuard.Models.Deep.Inputs;
+using HeartGuard.Models.Evaluation;
+
+namespace HeartGuard.Models.Deep;
+
+/// <summary>A trained deep route loaded from its bundle folder: a page in, calibrated probabilities and the
+/// low-confidence flag out.</summary>
+public sealed class DeepBundle : IDisposable
+{
+    public const string ManifestFile = "deep-manifest.json";
+    private readonly DeepClassifier _classifier;
+    private readonly SignalInputs _inputs;
+
+    private DeepBundle(DeepBundleManifest manifest, DeepClassifier classifier)
+    {
+        Manifest = manifest;
+        _classifier = classifier;
+        _inputs = new SignalInputs(manifest.Route);
+    }
+
+    public DeepBundleManifest Manifest { get; }
+
+    public static bool IsDeepBundle(string directory) => File.Exists(Path.Combine(directory, ManifestFile));
+
+    public static DeepBundle Load(string directory)
+    {
+        var path = Path.Combine(directory, ManifestFile);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{directory} is not a deep model bundle (no {ManifestFile}).", path);
+        var manifest = JsonSerializer.Deserialize<DeepBundleManifest>(File.ReadAllText(path), Json.Options)
+                       ?? throw new InvalidDataException($"{path} is empty.");
+        if (manifest.FormatVersion != DeepBundleManifest.CurrentFormat)
+            throw new InvalidDataException($"Deep bundle format {manifest.FormatVersion} is not supported (expected {DeepBundleManifest.CurrentFormat}).");
+        if (!manifest.Classes.SequenceEqual(DiagnosticClasses.All))
+            throw new InvalidDataException($"Bundle classes [{string.Join(", ", manifest.Classes)}] differ from [{string.Join(", ", DiagnosticClasses.All)}].");
+        return new DeepBundle(manifest, DeepClassifier.Load(manifest.Route, Path.Combine(directory, manifest.WeightsFile)));
+    }
+
+    public Diagnosis Predict(PredictionInput input)
+    {
+        var p = TemperatureScaling.Apply(_classifier.Predict(_inputs.From(input)), Manifest.Temperature);
+        var best = ClassificationMetrics.ArgMax(p);
+        var flags = p[best] < Manifest.ConfidenceThreshold ? new List<string> { "low_confidence" } : [];
+        var probabilities = new Dictionary<string, double>();
+        for (var k = 0; k < p.Length; k++) probabilities[DiagnosticClasses.All[k]] = p[k];
+        return new Diagnosis(DiagnosticClasses.All[best], probabilities, p[best], flags.Count > 0, flags);
+    }
+
+    public void Dispose() => _classifier.Dispose();
+}

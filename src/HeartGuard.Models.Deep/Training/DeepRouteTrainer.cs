@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HeartGuard.Core;
+using HeartGuard.Models.Data;
+using HeartGuard.Models.Deep.Inputs;
+using HeartGuard.Models.Evaluation;
+using HeartGuard.Models.Heads;
+using HeartGuard.Models.Training;
+
+namespace HeartGuard.Models.Deep.Training;
+
+/// <summary><c>heartguard train --model signal-cnn,...</c>: digitize the distinct pages once, cross-validate
+/// every asked deep route with the project's grouped folds (<see cref="CrossValidation"/>, same seed, so the
+/// same folds as the ML.NET routes), keep the best macro-F1, calibrate it on its out-of-fold predictions,
+/// refit it on all pages and write a deep bundle.</summary>
+public static class DeepRouteTrainer
+{
+    /// <summary>Trains the routes <paramref name="options"/> names (see <see cref="DeepRoutes"/>).</summary>
+    public static DeepBundleManifest Train(ImageDataset data, string dataSource, TrainingOptions options, string outputDirectory, Action<string> log) =>
+        Train(data, dataSource, options.Models.Select(m => DeepRoutes.All.TryGetValue(m, out var r) ? r
+            : throw new ArgumentException($"Unknown deep model '{m}'. Known: {string.Join(", ", DeepRoutes.All.Keys)}.")).ToList(), options, outputDirectory, log);
+
+    public static DeepBundleManifest Train(ImageDataset data, string dataSource, IReadOnlyList<DeepRouteSpec> routes, TrainingOptions options,
+        string outputDirectory, Action<string> log)
+    {
+        var clock = Stopwatch.StartNew();
+        var items = data.Items;
+        var groups = items.Select(i => i.Group).ToList();
+        var labels = items.Select(i => i.LabelIndex).ToList();
+        log($"{data.FileCount} files -> {items.Count} distinct images, {groups.Distinct().Count()} groups.");
+
+        var results = new Dictionary<string, (RouteCv Cv, double[][] Oof)>();
+        foreach (var route in routes)
+        {
+            var table = new FeatureTable(Digitize(items, route, log), labels, groups);
+            log($"Cross-validating {route.Name} ({options.Folds} grouped folds) ...");
+            var cv = CrossValidation.Run(table, groups, options.Folds, options.Seed, train =>
+            {
+                var model = DeepTrainer.Fit(route, train.Rows, train.Labels, train.Groups!, options.Seed, log);
+                return model.Predict;
+            }, log);
+            var metrics = ClassificationMetrics.Compute(labels, cv.OutOfFold, seed: options.Seed);
+            var foldF1 = Enumerable.Range(0, options.Folds).Select(f =>
+            {
+                var rows = Enumerable.Range(0, items.Count).Where(i => cv.Fold[i] == f).ToList();
+                return ClassificationMetrics.Compute(rows.Select(i => labels[i]).ToList(), rows.Select(i => cv.OutOfFold[i]).ToList(), 0).MacroF1;
+            }).ToList();
+            var mean = foldF1.Average();
+            var sd = Math.Sqrt(foldF1.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, foldF1.Count - 1));
+            results[route.Name] = (new RouteCv(metrics, foldF1, sd), cv.OutOfFold);
+            log($"  {route.Name}: macro-F1 {metrics.MacroF1:F3} [{metrics.MacroF1Ci95?.Low:F3}, {metrics.MacroF1Ci95?.High:F3}], accuracy {metrics.Accuracy:F3}, " +
+                $"fold SD {sd:F3}, recall {string.Join(", ", metrics.PerClass.Select(c => $"{c.Key} {c.Value.Recall:F2}"))} ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+
+        var selected = results.MaxBy(r => r.Value.Cv.Metrics.MacroF1).Key;
+        var temperature = TemperatureScaling.Fit(labels, results[selected].Oof);
+        var spec = routes.First(r => r.Name == selected);
+        log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
+        Directory.CreateDirectory(outputDirectory);
+        const string weightsFile = "deep-weights.bin";
+        using (var final = DeepTrainer.Fit(spec, Digitize(items, spec, log), labels, groups, options.Seed, log))
+            final.Save(Path.Combine(outputDirectory, weightsFile));
+
+        var shas = items.Select(i => i.Sha256).OrderBy(s => s, StringComparer.Ordinal).ToList();
+        var manifest = new DeepBundleManifest
+        {
+            Model = selected,
+            Classes = DiagnosticClasses.All,
+            CreatedUtc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            CodeVersion = CodeVersion.Current(),
+            Route = spec,
+            WeightsFile = weightsFile,
+            Temperature = temperature,
+            ConfidenceThreshold = options.ConfidenceThreshold,
+            TrainingData = new TrainingDataManifest(dataSource, data.FileCount, items.Count, data.ExactDuplicates, data.NearDuplicates,
+                groups.Distinct().Count(), DiagnosticClasses.All.ToDictionary(c => c, c => items.Count(i => i.Label == c)),
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join("\n", shas)))), shas),
+            CrossValidation = new CrossValidationManifest(options.Folds, options.Seed,
+                options.GroupsSource is null ? "image (no groups file)" : $"groups from {options.GroupsSource}", selected,
+                results.ToDictionary(r => r.Key, r => r.Value.Cv)),
+            TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+        };
+        File.WriteAllText(Path.Combine(outputDirectory, DeepBundle.ManifestFile), JsonSerializer.Serialize(manifest, Json.Options));
+        log($"Bundle written to {outputDirectory} in {clock.Elapsed.TotalSeconds:F0} s.");
+        return manifest;
+    }
+
+    private static List<float[]> Digitize(IReadOnlyList<LabelledImage> items, DeepRouteSpec route, Action<string> log)
+    {
+        var inputs = new SignalInputs(route);
+        var clock = Stopwatch.StartNew();
+        var windows = new List<float[]>(items.Count);
+        foreach (var item in items)
+        {
+            windows.Add(inputs.FromImage(File.ReadAllBytes(item.Path), Path.GetFileNameWithoutExtension(item.Path)));
+            if (windows.Count % 50 == 0 || windows.Count == items.Count)
+                log($"  digitized {windows.Count}/{items.Count} ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        return windows;
+    }
+}

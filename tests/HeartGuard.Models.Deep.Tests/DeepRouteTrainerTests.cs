@@ -1,0 +1,49 @@
+using System.Text.Json;
+using HeartGuard.Core;
+using HeartGuard.Models.Data;
+using HeartGuard.Models.Deep.Training;
+using HeartGuard.Models.Evaluation;
+using HeartGuard.Models.Tests;
+using HeartGuard.Models.Training;
+using Xunit.Abstractions;
+
+namespace HeartGuard.Models.Deep.Tests;
+
+public class DeepRouteTrainerTests(ITestOutputHelper output)
+{
+    /// <summary>Pages rendered by the synthesizer -> digitizer -> grouped CV -> bundle on disk -> loaded bundle
+    /// classifying pages it never saw.</summary>
+    [Fact]
+    public void SignalCnnTrainsFromPagesWritesABundleAndClassifiesUnseenPages()
+    {
+        using var pages = new TestPages();
+        var trainDir = pages.WriteDataset("train", perClass: 12, firstSeed: 3000);
+        var testDir = pages.WriteDataset("test", perClass: 5, firstSeed: 7000);
+        var bundleDir = Path.Combine(pages.Root, "bundle");
+        var tiny = DeepRoutes.All["signal-cnn"] with { Width = 8, MaxEpochs = 40, BatchSize = 8 };
+
+        var manifest = DeepRouteTrainer.Train(ImageDataset.Load(trainDir), "synth", [tiny], new TrainingOptions { Folds = 3, Seed = 1 }, bundleDir, output.WriteLine);
+        using var bundle = DeepBundle.Load(bundleDir);
+        var test = ImageDataset.Load(testDir).Items;
+        var predictions = test.Select(i => bundle.Predict(new PredictionInput(File.ReadAllBytes(i.Path)))).ToList();
+        var metrics = ClassificationMetrics.Compute(test.Select(i => i.LabelIndex).ToList(),
+            predictions.Select(d => DiagnosticClasses.All.Select(c => d.Probabilities[c]).ToArray()).ToList(), seed: 0);
+        output.WriteLine($"held-out macro-F1 {metrics.MacroF1:F2}");
+
+        Assert.Equal(DiagnosticClasses.All, manifest.Classes);
+        Assert.Equal(tiny, JsonSerializer.Deserialize<DeepBundleManifest>(File.ReadAllText(Path.Combine(bundleDir, DeepBundle.ManifestFile)), Json.Options)!.Route);
+        Assert.True(manifest.CrossValidation.Routes[tiny.Name].Metrics.MacroF1 > 0.5, $"CV macro-F1 {manifest.CrossValidation.Routes[tiny.Name].Metrics.MacroF1:F2}");
+        // Three balanced classes: chance macro-F1 is about 0.33.
+        Assert.True(metrics.MacroF1 > 0.5, $"held-out macro-F1 {metrics.MacroF1:F2}");
+        Assert.All(predictions, d => Assert.Equal(1.0, d.Probabilities.Values.Sum(), 6));
+    }
+
+    [Fact]
+    public void UnknownDeepModelIsAClearError()
+    {
+        var e = Assert.Throws<ArgumentException>(() => DeepRouteTrainer.Train(
+            new ImageDataset { Items = [], FileCount = 0, ExactDuplicates = 0, NearDuplicates = 0, Warnings = [] },
+            "none", new TrainingOptions { Models = ["signal-transformer"] }, Path.GetTempPath(), _ => { }));
+        Assert.Contains("signal-cnn", e.Message);
+    }
+}
