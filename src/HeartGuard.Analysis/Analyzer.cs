@@ -15,11 +15,15 @@ public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measuremen
     public string? DiagnosisUnavailableReason { get; } = model is null ? diagnosisUnavailableReason ?? "no model bundle is loaded" : null;
 
     /// <summary>The shipped digitizer and measurement pipeline with the default model bundle, if one is found.</summary>
-    public static Analyzer CreateDefault()
+    public static Analyzer CreateDefault() => Create(null);
+
+    /// <summary>The shipped digitizer and measurement pipeline with the bundle in <paramref name="bundleDirectory"/>
+    /// (null: the default bundle); a bundle that cannot be loaded leaves the diagnosis out, with the reason.</summary>
+    public static Analyzer Create(string? bundleDirectory)
     {
         try
         {
-            var model = ModelBundle.Load(ModelBundle.DefaultDirectory);
+            var model = ModelBundle.Load(bundleDirectory ?? ModelBundle.DefaultDirectory);
             model.StartLoadingImageNetwork();
             return new Analyzer(new Digitizer(), new MeasurementPipeline(), model, null);
         }

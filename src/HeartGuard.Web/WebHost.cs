@@ -13,7 +13,7 @@ public static class WebHost
         var builder = WebApplication.CreateBuilder(args);
         var options = builder.Configuration.GetSection(HeartGuardWebOptions.Section).Get<HeartGuardWebOptions>() ?? new();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<IPageAnalyzer>(_ => Analyzer.CreateDefault());
+        builder.Services.AddSingleton<IPageAnalyzer>(_ => Analyzer.Create(builder.Configuration["HeartGuard:Model"]));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
         builder.Services.AddOpenApi();
         builder.Services.AddRateLimiter(o => ConfigureLimiter(o, options));

@@ -16,18 +16,20 @@ internal static class AnalyzeCommand
         var report = new Option<string?>("--report") { Description = "Write one self-contained HTML report per image into this folder." };
         var csv = new Option<string?>("--csv") { Description = "Where to write the CSV summary (default: DIR/summary.csv with --report, else heartguard-summary.csv)." };
         var parallel = new Option<int>("--parallel") { Description = "Pages analyzed at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var model = new Option<string?>("--model") { Description = "Model bundle folder (default: the shipped models/default, or HEARTGUARD_MODEL)." };
         var command = new Command("analyze", "Diagnosis with probabilities, layout, measurements, quality and timings for each ECG page image.");
         command.Arguments.Add(inputs);
         command.Options.Add(json);
         command.Options.Add(report);
         command.Options.Add(csv);
         command.Options.Add(parallel);
+        command.Options.Add(model);
         command.SetAction(parseResult => Run(parseResult.GetValue(inputs)!, parseResult.GetValue(json), parseResult.GetValue(report),
-            parseResult.GetValue(csv), parseResult.GetValue(parallel)));
+            parseResult.GetValue(csv), parseResult.GetValue(parallel), parseResult.GetValue(model)));
         return command;
     }
 
-    private static int Run(string[] inputs, bool json, string? reportDir, string? csvPath, int parallel)
+    private static int Run(string[] inputs, bool json, string? reportDir, string? csvPath, int parallel, string? modelDir)
     {
         var (files, missing) = InputFiles.Expand(inputs);
         foreach (var m in missing) Console.Error.WriteLine($"Not found: {m}");
@@ -38,7 +40,7 @@ internal static class AnalyzeCommand
         }
         if (reportDir is not null) Directory.CreateDirectory(reportDir);
 
-        var analyzer = Analyzer.CreateDefault();
+        var analyzer = Analyzer.Create(modelDir);
         if (analyzer.DiagnosisUnavailableReason is { } reason) Console.Error.WriteLine($"No diagnosis in this run: {reason}");
         var batch = new BatchAnalysis(analyzer, parallel)
         {

@@ -18,10 +18,13 @@ internal static class ServeCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
+        var model = new Option<string?>("--model") { Description = "Model bundle folder (default: the shipped models/default, or HEARTGUARD_MODEL)." };
         command.Options.Add(urls);
+        command.Options.Add(model);
         command.SetAction(async parseResult =>
         {
-            string[] args = ["--urls", parseResult.GetValue(urls)!, .. parseResult.UnmatchedTokens];
+            string[] modelSetting = parseResult.GetValue(model) is { } dir ? [$"--HeartGuard:Model={Path.GetFullPath(dir)}"] : [];
+            string[] args = ["--urls", parseResult.GetValue(urls)!, .. modelSetting, .. parseResult.UnmatchedTokens];
             // ASP.NET handles Ctrl+C and SIGTERM (container stop) itself and shuts down gracefully.
             await using var app = WebHost.Build(args);
             await app.RunAsync();
