@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models.Data;
@@ -63,7 +61,6 @@ public static class DeepRouteTrainer
         using (var final = DeepTrainer.Fit(spec, Digitize(items, spec, log), labels, groups, options.Seed, log))
             final.Save(Path.Combine(outputDirectory, weightsFile));
 
-        var shas = items.Select(i => i.Sha256).OrderBy(s => s, StringComparer.Ordinal).ToList();
         var manifest = new DeepBundleManifest
         {
             Model = selected,
@@ -74,12 +71,8 @@ public static class DeepRouteTrainer
             WeightsFile = weightsFile,
             Temperature = temperature,
             ConfidenceThreshold = options.ConfidenceThreshold,
-            TrainingData = new TrainingDataManifest(dataSource, data.FileCount, items.Count, data.ExactDuplicates, data.NearDuplicates,
-                groups.Distinct().Count(), DiagnosticClasses.All.ToDictionary(c => c, c => items.Count(i => i.Label == c)),
-                Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join("\n", shas)))), shas),
-            CrossValidation = new CrossValidationManifest(options.Folds, options.Seed,
-                options.GroupsSource is null ? "image (no groups file)" : $"groups from {options.GroupsSource}", selected,
-                results.ToDictionary(r => r.Key, r => r.Value.Cv)),
+            TrainingData = TrainingDataManifest.Of(data, dataSource),
+            CrossValidation = CrossValidationManifest.Of(options, selected, results.ToDictionary(r => r.Key, r => r.Value.Cv)),
             TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
         File.WriteAllText(Path.Combine(outputDirectory, DeepBundle.ManifestFile), JsonSerializer.Serialize(manifest, Json.Options));

@@ -1,6 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
+using HeartGuard.Core;
+using HeartGuard.Models.Data;
 using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Features;
 using HeartGuard.Models.Heads;
+using HeartGuard.Models.Training;
 
 namespace HeartGuard.Models;
 
@@ -57,14 +62,32 @@ public sealed record TrainingDataManifest(
     int Groups,
     IReadOnlyDictionary<string, int> ClassCounts,
     string CombinedSha256,
-    IReadOnlyList<string> ImageSha256);
+    IReadOnlyList<string> ImageSha256)
+{
+    /// <summary>What a bundle records of its (deduplicated) training data: counts, class balance, and the
+    /// SHA-256 of every distinct image and of their sorted list, so anyone can check they hold the same data.</summary>
+    public static TrainingDataManifest Of(ImageDataset data, string source)
+    {
+        var items = data.Items;
+        var shas = items.Select(i => i.Sha256).OrderBy(s => s, StringComparer.Ordinal).ToList();
+        return new TrainingDataManifest(source, data.FileCount, items.Count, data.ExactDuplicates, data.NearDuplicates,
+            items.Select(i => i.Group).Distinct().Count(),
+            DiagnosticClasses.All.ToDictionary(c => c, c => items.Count(i => i.Label == c)),
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join("\n", shas)))), shas);
+    }
+}
 
 public sealed record CrossValidationManifest(
     int Folds,
     int Seed,
     string Grouping,
     string Selected,
-    IReadOnlyDictionary<string, RouteCv> Routes);
+    IReadOnlyDictionary<string, RouteCv> Routes)
+{
+    public static CrossValidationManifest Of(TrainingOptions options, string selected, IReadOnlyDictionary<string, RouteCv> routes) =>
+        new(options.Folds, options.Seed, options.GroupsSource is null ? "image (no groups file)" : $"groups from {options.GroupsSource}",
+            selected, routes);
+}
 
 /// <summary>Cross-validated figures of one route; <see cref="MsPerPage"/> is its prediction cost (features
 /// from the page image + heads), measured on the training machine while it trained.</summary>
