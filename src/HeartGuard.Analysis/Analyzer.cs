@@ -40,14 +40,11 @@ public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measuremen
         cancellationToken.ThrowIfCancellationRequested();
         var measurements = Timed(stages, "measure", () => measurement.Measure(page.Record));
         var input = new PredictionInput(image, page, measurements);
-        var (diagnosis, leadContributions) = model is null ? (null, null) : Timed(stages, "classify", () =>
-        {
-            var (d, leads) = model.PredictWithLeadContributions(input);
-            return ((Diagnosis?)d, leads.Count > 0 ? leads : null);
-        });
-        var explanation = explain && model is not null ? Timed(stages, "explain", () => model.Explain(input)) : null;
+        var prediction = model is null ? null : Timed(stages, "classify", () => model.PredictWithLeadContributions(input));
+        var explanation = explain && prediction is not null ? Timed(stages, "explain", () => model!.Explain(input, prediction)) : null;
         foreach (var (stage, ms) in page.StageMs) stages["digitize." + stage] = ms;
-        return new PageAnalysis(AnalysisSummary.Of(fileName, page, measurements, diagnosis, DiagnosisUnavailableReason, stages) with { LeadContributions = leadContributions },
+        return new PageAnalysis(AnalysisSummary.Of(fileName, page, measurements, prediction?.Diagnosis, DiagnosisUnavailableReason, stages)
+                with { LeadContributions = prediction is { LeadContributions.Count: > 0 } ? prediction.LeadContributions : null },
             page, measurements, explanation, image);
     }
 

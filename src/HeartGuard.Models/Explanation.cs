@@ -1,3 +1,5 @@
+using HeartGuard.Core;
+
 namespace HeartGuard.Models;
 
 /// <summary>Why the model said what it said. <see cref="Heatmap"/> covers the whole page as a
@@ -14,3 +16,11 @@ public sealed record Explanation(
     IReadOnlyList<LeadContribution> LeadContributions);
 
 public sealed record LeadContribution(string Lead, double ProbabilityChange);
+
+/// <summary>A diagnosis with its per-lead contributions, and the page's feature rows it came from, so that
+/// explaining it (<see cref="ModelBundle.Explain(PredictionInput, Prediction)"/>) needs no second featurisation.</summary>
+public sealed record Prediction(Diagnosis Diagnosis, IReadOnlyList<LeadContribution> LeadContributions)
+{
+    // Explaining swaps rows in and out of this list and restores them, so it stays the bundle's own type.
+    internal List<float[]> Features { get; init; } = [];
+}

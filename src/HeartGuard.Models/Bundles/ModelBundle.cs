@@ -122,15 +122,17 @@ public sealed class ModelBundle
     }
 
     /// <summary>Why the model decided as it did: the occlusion heatmap of the image part (if the model has one)
-    /// and the per-lead contributions of the signal part (if it has one; see <see cref="ExplainLeads"/>).</summary>
-    public Explanation Explain(PredictionInput input)
+    /// and the per-lead contributions of the signal part (if it has one; see <see cref="PredictWithLeadContributions"/>).</summary>
+    public Explanation Explain(PredictionInput input) => Explain(input, PredictWithLeadContributions(input));
+
+    /// <summary><see cref="Explain(PredictionInput)"/> of a prediction already made for the same input: the page is
+    /// not featurised a second time (13 ResNet passes for an image part).</summary>
+    public Explanation Explain(PredictionInput input, Prediction prediction)
     {
-        var features = Featurize(input);
-        var diagnosis = Diagnose(features);
-        var leads = LeadContributions(features, diagnosis);
+        var (diagnosis, leads) = (prediction.Diagnosis, prediction.LeadContributions);
         var image = _parts.ToList().FindIndex(p => p.Source == FeatureSource.Image);
         if (image < 0) return new Explanation(diagnosis.Label, "lead-replacement", 0, 0, [], leads);
-        var (rows, cols, heat) = Occlusion(input, features, image, diagnosis);
+        var (rows, cols, heat) = Occlusion(input, prediction.Features, image, diagnosis);
         return new Explanation(diagnosis.Label, leads.Count > 0 ? "occlusion+lead-replacement" : "occlusion", rows, cols, heat, leads);
     }
 
@@ -138,19 +140,15 @@ public sealed class ModelBundle
     /// are replaced by the training means (as if that lead were an average page's) and the drop of the
     /// predicted class's probability is that lead's contribution; negative = the lead argued against it.
     /// Costs one head evaluation per lead, no image work beyond the prediction itself.</summary>
-    public IReadOnlyList<LeadContribution> ExplainLeads(PredictionInput input)
-    {
-        var features = Featurize(input);
-        return LeadContributions(features, Diagnose(features));
-    }
+    public IReadOnlyList<LeadContribution> ExplainLeads(PredictionInput input) => PredictWithLeadContributions(input).LeadContributions;
 
-    /// <summary>The diagnosis and the per-lead contributions of <see cref="ExplainLeads"/> from one featurisation
-    /// (the image part is not featurised twice); the contributions are empty for an image-only model.</summary>
-    public (Diagnosis Diagnosis, IReadOnlyList<LeadContribution> LeadContributions) PredictWithLeadContributions(PredictionInput input)
+    /// <summary>The diagnosis and the per-lead contributions of <see cref="ExplainLeads"/> from one featurisation;
+    /// the contributions are empty for an image-only model.</summary>
+    public Prediction PredictWithLeadContributions(PredictionInput input)
     {
         var features = Featurize(input);
         var diagnosis = Diagnose(features);
-        return (diagnosis, LeadContributions(features, diagnosis));
+        return new Prediction(diagnosis, LeadContributions(features, diagnosis)) { Features = features };
     }
 
     private List<LeadContribution> LeadContributions(List<float[]> features, Diagnosis diagnosis)
