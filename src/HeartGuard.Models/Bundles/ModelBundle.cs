@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Features;
@@ -54,12 +53,7 @@ public sealed class ModelBundle
     {
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"{directory} is not a model bundle (no {ManifestFile}).", manifestPath);
-        var manifest = JsonSerializer.Deserialize<BundleManifest>(File.ReadAllText(manifestPath), Json.Options)
-                       ?? throw new InvalidDataException($"{manifestPath} is empty.");
-        if (manifest.FormatVersion != BundleManifest.CurrentFormat)
-            throw new InvalidDataException($"Bundle format {manifest.FormatVersion} is not supported (expected {BundleManifest.CurrentFormat}).");
-        if (!manifest.Classes.SequenceEqual(DiagnosticClasses.All))
-            throw new InvalidDataException($"Bundle classes [{string.Join(", ", manifest.Classes)}] differ from [{string.Join(", ", DiagnosticClasses.All)}].");
+        var manifest = BundleManifestBase.Read<BundleManifest>(manifestPath);
         var parts = new List<Part>();
         if (manifest.ImageRoute is { } image)
             parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Image, image.Heads, null, image.Weight,
