@@ -83,8 +83,12 @@ public sealed class ModelBundle
     /// Does nothing for a model without an image part.</summary>
     public void StartLoadingImageNetwork()
     {
-        if (_parts.Any(p => p.Source == FeatureSource.Image)) _ = Task.Run(() => SharedFeaturizer.Value);
+        if (HasImagePart) _ = Task.Run(() => SharedFeaturizer.Value);
     }
+
+    /// <summary>Whether the model reads the page image itself (then explaining it re-runs the image network on
+    /// dozens of occluded pages); a signal-only model is explained by its lead contributions at no extra cost.</summary>
+    public bool HasImagePart => _parts.Any(p => p.Source == FeatureSource.Image);
 
     public Diagnosis Predict(PredictionInput input) => Diagnose(Featurize(input));
 
