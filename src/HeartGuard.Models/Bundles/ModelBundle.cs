@@ -66,7 +66,8 @@ public sealed class ModelBundle
                 manifest.OutOfDistributionFile ?? throw new InvalidDataException("The bundle's image route has no out-of-distribution file.")));
         if (manifest.SignalRoute is { } signal)
         {
-            if (!signal.FeatureNames.SequenceEqual(SignalFeatureExtractor.Names))
+            // Feature families are only ever appended, so an older bundle's features are the first ones.
+            if (!signal.FeatureNames.SequenceEqual(SignalFeatureExtractor.Names.Take(signal.FeatureNames.Count)))
                 throw new InvalidDataException("The bundle's signal features differ from this version's; retrain it.");
             parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Signal, signal.Heads, signal.ImputerFile, signal.Weight, signal.OutOfDistributionFile));
         }
@@ -96,7 +97,14 @@ public sealed class ModelBundle
 
     /// <summary>The feature row of each part of the model, in the bundle's part order.</summary>
     private List<float[]> Featurize(PredictionInput input) =>
-        _parts.Select(p => p.Source == FeatureSource.Image ? FeaturizeImage(input) : SharedSignalFeaturizer.Value.Featurize(input)).ToList();
+        _parts.Select(p => p.Source == FeatureSource.Image ? FeaturizeImage(input) : FeaturizeSignal(input)).ToList();
+
+    private float[] FeaturizeSignal(PredictionInput input)
+    {
+        var features = SharedSignalFeaturizer.Value.Featurize(input);
+        var used = Manifest.SignalRoute!.FeatureNames.Count;
+        return features.Length == used ? features : features[..used];
+    }
 
     private float[] FeaturizeImage(PredictionInput input)
     {

@@ -64,6 +64,7 @@ public static class Trainer
         log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
 
         Directory.CreateDirectory(outputDirectory);
+        WriteOutOfFold(Path.Combine(outputDirectory, OutOfFoldFile), items, oof, fold);
         var selectedBlend = blends.First(b => b.Name == selected);
         var (fullTable, fullColumns) = Stack(selectedBlend, features, groups);
         var final = RouteBlend.Fit(fullTable, selectedBlend, fullColumns, options.Seed);
@@ -111,6 +112,21 @@ public static class Trainer
         log($"Bundle written to {outputDirectory} in {clock.Elapsed.TotalSeconds:F0} s.");
         return manifest;
     }
+
+    /// <summary>The selected route's out-of-fold prediction of every distinct training page, so the pages it
+    /// misses can be looked at (one row per page: relative path, true label, fold, predicted label, probabilities).</summary>
+    public const string OutOfFoldFile = "out-of-fold.csv";
+
+    private static void WriteOutOfFold(string path, IReadOnlyList<LabelledImage> items, IReadOnlyList<double[]> oof, int[] fold)
+    {
+        using var w = new StreamWriter(path);
+        w.WriteLine("file,label,fold,predicted," + string.Join(",", DiagnosticClasses.All.Select(c => "p_" + c)));
+        for (var i = 0; i < items.Count; i++)
+            w.WriteLine(string.Join(",", [Csv(items[i].RelativePath), items[i].Label, fold[i].ToString(),
+                DiagnosticClasses.All[ClassificationMetrics.ArgMax(oof[i])], .. oof[i].Select(p => p.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))]));
+    }
+
+    private static string Csv(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     /// <summary>A page-feature table of one source and what computing it cost per page (null when every
     /// page came from the feature cache).</summary>
