@@ -75,7 +75,7 @@ public static class Trainer
         for (var m = 0; m < final.Members.Count; m++)
         {
             var member = final.Members[m];
-            var table = features[member.Spec.Source].Table;
+            var table = MemberTable(member.Spec, features);
             if (member.Spec.Source == FeatureSource.Image)
             {
                 imageOod = "ood.bin";
@@ -88,7 +88,7 @@ public static class Trainer
                 const string imputerFile = "signal-imputer.bin", oodFile = "ood-signal.bin";
                 member.Imputer!.Save(Path.Combine(outputDirectory, imputerFile));
                 FitOutOfDistribution(member.Imputer.Apply(table), fold, options.Folds).Save(Path.Combine(outputDirectory, oodFile));
-                signalRoute = new SignalRouteManifest(SignalFeatureExtractor.Names, imputerFile, SaveHeads(member, "signal-", outputDirectory), oodFile,
+                signalRoute = new SignalRouteManifest(SignalFeatureSets.Names(member.Spec.SignalFeatures), imputerFile, SaveHeads(member, "signal-", outputDirectory), oodFile,
                     member.Spec.Smote, final.Weights[m]);
             }
         }
@@ -135,12 +135,21 @@ public static class Trainer
     /// <summary>The blend's sources side by side, with each member's column range and the rows' groups.</summary>
     private static (FeatureTable Table, List<Range> Columns) Stack(BlendSpec blend, Dictionary<FeatureSource, SourceFeatures> features, List<string> groups)
     {
-        var tables = blend.Members.Select(m => features[m.Source].Table).ToList();
+        var tables = blend.Members.Select(m => MemberTable(m, features)).ToList();
         var columns = new List<Range>();
         var at = 0;
         foreach (var t in tables) { columns.Add(new Range(at, at + t.FeatureCount)); at += t.FeatureCount; }
         var stacked = tables.Count == 1 ? tables[0] : FeatureTable.Stack(tables);
         return (stacked with { Groups = groups }, columns);
+    }
+
+    /// <summary>The columns of its source that a route's heads see.</summary>
+    private static FeatureTable MemberTable(RouteSpec route, Dictionary<FeatureSource, SourceFeatures> features)
+    {
+        var table = features[route.Source].Table;
+        return route.Source == FeatureSource.Signal && route.SignalFeatures != SignalFeatureSet.All
+            ? table.Columns(SignalFeatureSets.ColumnsOf(SignalFeatureSets.Names(route.SignalFeatures)))
+            : table;
     }
 
     private static List<HeadFile> SaveHeads(FittedRoute route, string prefix, string outputDirectory)

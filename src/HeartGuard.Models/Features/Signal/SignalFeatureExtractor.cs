@@ -32,6 +32,15 @@ public static class SignalFeatureExtractor
     /// <summary>Feature names in vector order: "&lt;lead&gt;.&lt;feature&gt;" per lead, then "global.&lt;feature&gt;".</summary>
     public static IReadOnlyList<string> Names { get; } = BuildNames();
 
+    /// <summary>Whether a feature name is one of the median-beat samples ("&lt;lead&gt;.beat_NN").</summary>
+    public static bool IsMedianBeatSample(string name)
+    {
+        var dot = name.IndexOf('.');
+        return dot > 0 && StandardLeads.IndexOf(name[..dot]) >= 0 && name.AsSpan(dot + 1).StartsWith(BeatPrefix);
+    }
+
+    private const string BeatPrefix = "beat_";
+
     /// <summary>Where lead <paramref name="leadIndex"/> (StandardLeads order) sits in the vector.</summary>
     public static Range LeadRange(int leadIndex) => new(leadIndex * PerLead, (leadIndex + 1) * PerLead);
 
@@ -137,7 +146,7 @@ public static class SignalFeatureExtractor
         foreach (var lead in StandardLeads.Names)
         {
             names.AddRange(LeadScalars.Select(s => $"{lead}.{s}"));
-            names.AddRange(Enumerable.Range(0, MorphologyPoints).Select(p => $"{lead}.beat_{p:D2}"));
+            names.AddRange(Enumerable.Range(0, MorphologyPoints).Select(p => $"{lead}.{BeatPrefix}{p:D2}"));
         }
         names.AddRange(GlobalScalars.Select(s => "global." + s));
         foreach (var family in Families) names.AddRange(family.Names);
