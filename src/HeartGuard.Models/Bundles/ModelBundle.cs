@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Features;
@@ -28,7 +27,11 @@ public sealed class ModelBundle
         Directory = directory;
         Manifest = manifest;
         _parts = parts;
+        _signalColumns = manifest.SignalRoute is { } signal ? SignalFeatureSets.ColumnsOf(signal.FeatureNames) : null;
     }
+
+    /// <summary>Where the signal part's features sit in the extractor's vector.</summary>
+    private readonly int[]? _signalColumns;
 
     public string Directory { get; }
     public BundleManifest Manifest { get; }
@@ -54,20 +57,15 @@ public sealed class ModelBundle
     {
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"{directory} is not a model bundle (no {ManifestFile}).", manifestPath);
-        var manifest = JsonSerializer.Deserialize<BundleManifest>(File.ReadAllText(manifestPath), Json.Options)
-                       ?? throw new InvalidDataException($"{manifestPath} is empty.");
-        if (manifest.FormatVersion != BundleManifest.CurrentFormat)
-            throw new InvalidDataException($"Bundle format {manifest.FormatVersion} is not supported (expected {BundleManifest.CurrentFormat}).");
-        if (!manifest.Classes.SequenceEqual(DiagnosticClasses.All))
-            throw new InvalidDataException($"Bundle classes [{string.Join(", ", manifest.Classes)}] differ from [{string.Join(", ", DiagnosticClasses.All)}].");
+        var manifest = BundleManifestBase.Read<BundleManifest>(manifestPath);
         var parts = new List<Part>();
         if (manifest.ImageRoute is { } image)
             parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Image, image.Heads, null, image.Weight,
                 manifest.OutOfDistributionFile ?? throw new InvalidDataException("The bundle's image route has no out-of-distribution file.")));
         if (manifest.SignalRoute is { } signal)
         {
-            if (!signal.FeatureNames.SequenceEqual(SignalFeatureExtractor.Names))
-                throw new InvalidDataException("The bundle's signal features differ from this version's; retrain it.");
+            // The bundle names the features its heads saw; any this version extracts can be picked out by name.
+            SignalFeatureSets.ColumnsOf(signal.FeatureNames);
             parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Signal, signal.Heads, signal.ImputerFile, signal.Weight, signal.OutOfDistributionFile));
         }
         if (parts.Count == 0) throw new InvalidDataException($"{manifestPath} names no route.");
@@ -89,14 +87,21 @@ public sealed class ModelBundle
     /// Does nothing for a model without an image part.</summary>
     public void StartLoadingImageNetwork()
     {
-        if (_parts.Any(p => p.Source == FeatureSource.Image)) _ = Task.Run(() => SharedFeaturizer.Value);
+        if (HasImagePart) _ = Task.Run(() => SharedFeaturizer.Value);
     }
+
+    /// <summary>Whether the model reads the page image itself (then explaining it re-runs the image network on
+    /// dozens of occluded pages); a signal-only model is explained by its lead contributions at no extra cost.</summary>
+    public bool HasImagePart => _parts.Any(p => p.Source == FeatureSource.Image);
 
     public Diagnosis Predict(PredictionInput input) => Diagnose(Featurize(input));
 
     /// <summary>The feature row of each part of the model, in the bundle's part order.</summary>
     private List<float[]> Featurize(PredictionInput input) =>
-        _parts.Select(p => p.Source == FeatureSource.Image ? FeaturizeImage(input) : SharedSignalFeaturizer.Value.Featurize(input)).ToList();
+        _parts.Select(p => p.Source == FeatureSource.Image ? FeaturizeImage(input) : FeaturizeSignal(input)).ToList();
+
+    private float[] FeaturizeSignal(PredictionInput input) =>
+        SignalFeatureSets.Select(SharedSignalFeaturizer.Value.Featurize(input), _signalColumns!);
 
     private float[] FeaturizeImage(PredictionInput input)
     {
@@ -159,12 +164,14 @@ public sealed class ModelBundle
         var baseP = diagnosis.Probabilities[diagnosis.Label];
         var means = _parts[signal].Route.Imputer!.Means;
         var original = features[signal];
+        var names = Manifest.SignalRoute!.FeatureNames;
         var contributions = new List<LeadContribution>(StandardLeads.Names.Count);
         for (var lead = 0; lead < StandardLeads.Names.Count; lead++)
         {
             var replaced = (float[])original.Clone();
-            var range = SignalFeatureExtractor.LeadRange(lead);
-            means.AsSpan(range).CopyTo(replaced.AsSpan(range));
+            var prefix = StandardLeads.Names[lead] + ".";
+            for (var i = 0; i < names.Count; i++)
+                if (names[i].StartsWith(prefix, StringComparison.Ordinal)) replaced[i] = means[i];
             features[signal] = replaced;
             contributions.Add(new LeadContribution(StandardLeads.Names[lead], baseP - Probabilities(features)[target]));
         }

@@ -15,6 +15,9 @@ public sealed record FeatureTable(IReadOnlyList<float[]> Rows, IReadOnlyList<int
     /// <summary>The columns in <paramref name="columns"/> of every row (one feature source of a stacked table).</summary>
     public FeatureTable Columns(Range columns) => this with { Rows = Rows.Select(r => r[columns]).ToList() };
 
+    /// <summary>The given columns of every row, in that order (a feature subset of one source).</summary>
+    public FeatureTable Columns(int[] columns) => this with { Rows = Rows.Select(r => columns.Select(c => r[c]).ToArray()).ToList() };
+
     /// <summary>Rows of the tables side by side (same rows, same order).</summary>
     public static FeatureTable Stack(IReadOnlyList<FeatureTable> tables) =>
         tables[0] with { Rows = Enumerable.Range(0, tables[0].Rows.Count).Select(i => tables.SelectMany(t => t.Rows[i]).ToArray()).ToList() };

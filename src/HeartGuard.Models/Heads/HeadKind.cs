@@ -5,7 +5,11 @@ namespace HeartGuard.Models.Heads;
 public enum HeadKind { Logistic, LightGbm, Svm, Forest, Knn }
 
 /// <summary>A head and the options that shape it; part of the bundle manifest.</summary>
-public sealed record HeadSpec(HeadKind Kind, double L2 = 1.0, int PcaRank = 0, int Trees = 200, bool BalanceClasses = true, int Neighbours = 7)
+/// <param name="Leaves">LightGBM: leaves per tree.</param>
+/// <param name="MinLeafRows">LightGBM: fewest training rows a leaf may hold.</param>
+/// <param name="FeatureFraction">LightGBM: share of the features each tree may split on (1 = all).</param>
+public sealed record HeadSpec(HeadKind Kind, double L2 = 1.0, int PcaRank = 0, int Trees = 200, bool BalanceClasses = true, int Neighbours = 7,
+    double LearningRate = 0.05, int Leaves = 8, int MinLeafRows = 5, double FeatureFraction = 1.0)
 {
     public string Name => Kind switch
     {

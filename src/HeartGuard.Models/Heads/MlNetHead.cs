@@ -101,7 +101,8 @@ public sealed class MlNetHead : IClassifierHead
         { L2Regularization = (float)spec.L2, L1Regularization = 0, MaximumNumberOfIterations = 200, ExampleWeightColumnName = WeightColumn }),
         HeadKind.LightGbm => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
         {
-            NumberOfIterations = spec.Trees, LearningRate = 0.05, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 5,
+            NumberOfIterations = spec.Trees, LearningRate = spec.LearningRate, NumberOfLeaves = spec.Leaves, MinimumExampleCountPerLeaf = spec.MinLeafRows,
+            Booster = new GradientBooster.Options { FeatureFraction = spec.FeatureFraction },
             Seed = 1, NumberOfThreads = 2, ExampleWeightColumnName = WeightColumn,
         }),
         HeadKind.Svm => ml.MulticlassClassification.Trainers.OneVersusAll(

@@ -1,3 +1,4 @@
+using HeartGuard.Models.Features.Signal;
 using HeartGuard.Models.Heads;
 
 namespace HeartGuard.Models.Training;
@@ -15,6 +16,9 @@ public static class RouteCatalog
         Image("image-forest", new HeadSpec(HeadKind.Forest)),
         Image("image-vote", new HeadSpec(HeadKind.Logistic, L2: 1.0), new HeadSpec(HeadKind.LightGbm), new HeadSpec(HeadKind.Svm)),
         Signal("signal-lgbm", new HeadSpec(HeadKind.LightGbm)),
+        Signal("signal-lgbm-small", new HeadSpec(HeadKind.LightGbm, Trees: 400, LearningRate: 0.03, Leaves: 4, MinLeafRows: 10, FeatureFraction: 0.3)),
+        // Trees and a linear model err on different pages; the median-beat samples only add noise to both.
+        Signal("signal-lgbm-lr", new HeadSpec(HeadKind.LightGbm), new HeadSpec(HeadKind.Logistic, L2: 1.0)) with { SignalFeatures = SignalFeatureSet.Measured },
         Signal("signal-forest", new HeadSpec(HeadKind.Forest)),
         Signal("signal-lr", new HeadSpec(HeadKind.Logistic, L2: 1.0)),
         Signal("signal-svm", new HeadSpec(HeadKind.Svm)),
@@ -26,6 +30,7 @@ public static class RouteCatalog
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Ensembles = new Dictionary<string, IReadOnlyList<string>>
     {
         ["ensemble"] = ["image-lr", "signal-lgbm"],
+        ["ensemble-lgbm-lr"] = ["image-lr", "signal-lgbm-lr"],
     };
 
     public static IEnumerable<string> Names => Routes.Keys.Concat(Ensembles.Keys);

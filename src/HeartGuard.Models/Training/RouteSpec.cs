@@ -1,3 +1,4 @@
+using HeartGuard.Models.Features.Signal;
 using HeartGuard.Models.Heads;
 
 namespace HeartGuard.Models.Training;
@@ -12,8 +13,10 @@ public enum FeatureSource
 }
 
 /// <summary>A route: a feature source and the heads that vote on it, with the fold-internal transforms the
-/// heads do not carry themselves (mean imputation of missing signal features; SMOTE).</summary>
-public sealed record RouteSpec(string Name, FeatureSource Source, IReadOnlyList<HeadSpec> Heads, bool Smote = false)
+/// heads do not carry themselves (mean imputation of missing signal features; SMOTE), and for the signal
+/// source which of its features the heads see.</summary>
+public sealed record RouteSpec(string Name, FeatureSource Source, IReadOnlyList<HeadSpec> Heads, bool Smote = false,
+    SignalFeatureSet SignalFeatures = SignalFeatureSet.All)
 {
     public bool ImputesMissing => Source == FeatureSource.Signal;
 }

@@ -64,6 +64,7 @@ public static class Trainer
         log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
 
         Directory.CreateDirectory(outputDirectory);
+        WriteOutOfFold(Path.Combine(outputDirectory, OutOfFoldFile), items, oof, fold);
         var selectedBlend = blends.First(b => b.Name == selected);
         var (fullTable, fullColumns) = Stack(selectedBlend, features, groups);
         var final = RouteBlend.Fit(fullTable, selectedBlend, fullColumns, options.Seed);
@@ -74,7 +75,7 @@ public static class Trainer
         for (var m = 0; m < final.Members.Count; m++)
         {
             var member = final.Members[m];
-            var table = features[member.Spec.Source].Table;
+            var table = MemberTable(member.Spec, features);
             if (member.Spec.Source == FeatureSource.Image)
             {
                 imageOod = "ood.bin";
@@ -87,7 +88,7 @@ public static class Trainer
                 const string imputerFile = "signal-imputer.bin", oodFile = "ood-signal.bin";
                 member.Imputer!.Save(Path.Combine(outputDirectory, imputerFile));
                 FitOutOfDistribution(member.Imputer.Apply(table), fold, options.Folds).Save(Path.Combine(outputDirectory, oodFile));
-                signalRoute = new SignalRouteManifest(SignalFeatureExtractor.Names, imputerFile, SaveHeads(member, "signal-", outputDirectory), oodFile,
+                signalRoute = new SignalRouteManifest(SignalFeatureSets.Names(member.Spec.SignalFeatures), imputerFile, SaveHeads(member, "signal-", outputDirectory), oodFile,
                     member.Spec.Smote, final.Weights[m]);
             }
         }
@@ -112,6 +113,21 @@ public static class Trainer
         return manifest;
     }
 
+    /// <summary>The selected route's out-of-fold prediction of every distinct training page, so the pages it
+    /// misses can be looked at (one row per page: relative path, true label, fold, predicted label, probabilities).</summary>
+    public const string OutOfFoldFile = "out-of-fold.csv";
+
+    private static void WriteOutOfFold(string path, IReadOnlyList<LabelledImage> items, IReadOnlyList<double[]> oof, int[] fold)
+    {
+        using var w = new StreamWriter(path);
+        w.WriteLine("file,label,fold,predicted," + string.Join(",", DiagnosticClasses.All.Select(c => "p_" + c)));
+        for (var i = 0; i < items.Count; i++)
+            w.WriteLine(string.Join(",", [Csv(items[i].RelativePath), items[i].Label, fold[i].ToString(),
+                DiagnosticClasses.All[ClassificationMetrics.ArgMax(oof[i])], .. oof[i].Select(p => p.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))]));
+    }
+
+    private static string Csv(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
     /// <summary>A page-feature table of one source and what computing it cost per page (null when every
     /// page came from the feature cache).</summary>
     private sealed record SourceFeatures(FeatureTable Table, double? MsPerPage);
@@ -119,12 +135,21 @@ public static class Trainer
     /// <summary>The blend's sources side by side, with each member's column range and the rows' groups.</summary>
     private static (FeatureTable Table, List<Range> Columns) Stack(BlendSpec blend, Dictionary<FeatureSource, SourceFeatures> features, List<string> groups)
     {
-        var tables = blend.Members.Select(m => features[m.Source].Table).ToList();
+        var tables = blend.Members.Select(m => MemberTable(m, features)).ToList();
         var columns = new List<Range>();
         var at = 0;
         foreach (var t in tables) { columns.Add(new Range(at, at + t.FeatureCount)); at += t.FeatureCount; }
         var stacked = tables.Count == 1 ? tables[0] : FeatureTable.Stack(tables);
         return (stacked with { Groups = groups }, columns);
+    }
+
+    /// <summary>The columns of its source that a route's heads see.</summary>
+    private static FeatureTable MemberTable(RouteSpec route, Dictionary<FeatureSource, SourceFeatures> features)
+    {
+        var table = features[route.Source].Table;
+        return route.Source == FeatureSource.Signal && route.SignalFeatures != SignalFeatureSet.All
+            ? table.Columns(SignalFeatureSets.ColumnsOf(SignalFeatureSets.Names(route.SignalFeatures)))
+            : table;
     }
 
     private static List<HeadFile> SaveHeads(FittedRoute route, string prefix, string outputDirectory)

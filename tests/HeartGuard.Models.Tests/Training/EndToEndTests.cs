@@ -67,12 +67,14 @@ public class EndToEndTests
         var testDir = pages.WriteDataset("test", perClass: 6, firstSeed: 7000);
         var bundleDir = Path.Combine(pages.Root, "bundle");
 
-        var manifest = Trainer.Train(ImageDataset.Load(trainDir), "synth", new TrainingOptions { Models = ["signal-lr"], Folds = 3, Seed = 1 }, bundleDir, _ => { });
+        var manifest = Trainer.Train(ImageDataset.Load(trainDir), "synth", new TrainingOptions { Models = ["signal-lgbm-lr"], Folds = 3, Seed = 1 }, bundleDir, _ => { });
         var bundle = ModelBundle.Load(bundleDir);
         var result = Evaluator.Run(bundle, ImageDataset.Load(testDir));
 
         Assert.Null(manifest.ImageRoute);
-        Assert.Equal(SignalFeatureExtractor.Names, manifest.SignalRoute!.FeatureNames);
+        // The route's heads see the measured features only, and the bundle names exactly those.
+        Assert.Equal(SignalFeatureSets.Names(SignalFeatureSet.Measured), manifest.SignalRoute!.FeatureNames);
+        Assert.DoesNotContain(manifest.SignalRoute.FeatureNames, SignalFeatureExtractor.IsMedianBeatSample);
         Assert.All(manifest.CrossValidation.Routes.Values, r => Assert.True(r.Metrics.MacroF1 > 0.6, $"CV macro-F1 {r.Metrics.MacroF1:F2}"));
         // Every class's own pages must mostly come back under its own label: a permuted class order would
         // send them to another class and fail here even if the model separated the classes perfectly.

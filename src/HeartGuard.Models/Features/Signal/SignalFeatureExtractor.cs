@@ -6,8 +6,10 @@ namespace HeartGuard.Models.Features.Signal;
 /// <summary>Named signal features of one page from the measurement pipeline: for each of the 12 standard leads
 /// a presence indicator, Q/R/S/T amplitudes, QRS peak-to-peak, ST at J+60 ms, Q-wave width, T polarity, net
 /// QRS area and the median beat resampled to <see cref="MorphologyPoints"/> points; then the global rhythm,
-/// intervals and axis. Anything not measurable is NaN (never a made-up value): the heads impute it with the
-/// training fold's mean, and the presence indicators say which leads were missing.</summary>
+/// intervals and axis; then the <see cref="Families"/> that read all leads at once (territories, R progression,
+/// voltage). Anything not measurable is NaN (never a made-up value): the heads impute it with the training
+/// fold's mean, and the presence indicators say which leads were missing. New families go at the end, so a
+/// bundle trained on fewer features still finds its features first in the vector.</summary>
 public static class SignalFeatureExtractor
 {
     public const int MorphologyPoints = 24;
@@ -21,10 +23,23 @@ public static class SignalFeatureExtractor
         ["hr_bpm", "rr_mean_ms", "rr_sd_ms", "rr_rmssd_ms", "rr_cv", "irregular", "af_score", "p_wave_present",
          "pr_ms", "qrs_ms", "qt_ms", "qtc_bazett_ms", "axis_cos", "axis_sin", "beat_count"];
 
+    /// <summary>Feature families over all leads, in vector order after the global block.</summary>
+    public static readonly IReadOnlyList<ISignalFeatureFamily> Families =
+        [new StTerritoryFeatures(), new QWaveTerritoryFeatures(), new TWaveTerritoryFeatures(), new QrsShapeFeatures()];
+
     public static int PerLead => LeadScalars.Length + MorphologyPoints;
 
     /// <summary>Feature names in vector order: "&lt;lead&gt;.&lt;feature&gt;" per lead, then "global.&lt;feature&gt;".</summary>
     public static IReadOnlyList<string> Names { get; } = BuildNames();
+
+    /// <summary>Whether a feature name is one of the median-beat samples ("&lt;lead&gt;.beat_NN").</summary>
+    public static bool IsMedianBeatSample(string name)
+    {
+        var dot = name.IndexOf('.');
+        return dot > 0 && StandardLeads.IndexOf(name[..dot]) >= 0 && name.AsSpan(dot + 1).StartsWith(BeatPrefix);
+    }
+
+    private const string BeatPrefix = "beat_";
 
     /// <summary>Where lead <paramref name="leadIndex"/> (StandardLeads order) sits in the vector.</summary>
     public static Range LeadRange(int leadIndex) => new(leadIndex * PerLead, (leadIndex + 1) * PerLead);
@@ -33,19 +48,28 @@ public static class SignalFeatureExtractor
     {
         var features = new float[Names.Count];
         Array.Fill(features, float.NaN);
-        var fiducials = m.Fiducials;
+        var waveforms = new LeadWaveform?[StandardLeads.Names.Count];
         foreach (var lead in m.Leads)
         {
             var index = StandardLeads.IndexOf(lead.Lead);
-            if (index >= 0) FillLead(features.AsSpan(LeadRange(index)), lead, fiducials);
+            if (index < 0) continue;
+            waveforms[index] = LeadWaveform.Of(lead, m.Fiducials);
+            FillLead(features.AsSpan(LeadRange(index)), lead, waveforms[index]);
         }
         for (var i = 0; i < StandardLeads.Names.Count; i++)
             if (float.IsNaN(features[LeadRange(i).Start.Value])) features[LeadRange(i).Start.Value] = 0;
-        FillGlobal(features.AsSpan(StandardLeads.Names.Count * PerLead), m);
+        var at = StandardLeads.Names.Count * PerLead;
+        FillGlobal(features.AsSpan(at, GlobalScalars.Length), m);
+        at += GlobalScalars.Length;
+        foreach (var family in Families)
+        {
+            family.Fill(waveforms, features.AsSpan(at, family.Names.Count));
+            at += family.Names.Count;
+        }
         return features;
     }
 
-    private static void FillLead(Span<float> f, LeadMeasurements lead, BeatFiducials? fiducials)
+    private static void FillLead(Span<float> f, LeadMeasurements lead, LeadWaveform? waveform)
     {
         f[0] = 1;
         f[1] = F(lead.QAmplitudeUv);
@@ -56,33 +80,9 @@ public static class SignalFeatureExtractor
         f[6] = F(lead.StDeviationUv);
         if (lead.TAmplitudeUv is { } t) f[8] = Math.Sign(t);
         f[9] = F(lead.QrsNetAreaUvMs);
-        if (lead.MedianBeat is not { } beat || fiducials is null) return;
-        var baseline = Baseline(beat, fiducials);
-        if (double.IsNaN(baseline)) return;
-        f[7] = QWaveWidthMs(beat, fiducials, baseline);
-        Resample(beat, baseline, f[LeadScalars.Length..]);
-    }
-
-    /// <summary>The PR segment just before QRS onset: the isoelectric reference of every amplitude.</summary>
-    private static double Baseline(MedianBeat beat, BeatFiducials fiducials)
-    {
-        var at = beat.SampleAtMs(fiducials.QrsOnsetMs - 20);
-        return at >= 0 && at < beat.SamplesUv.Length ? beat.SamplesUv[at] : double.NaN;
-    }
-
-    /// <summary>Time from QRS onset until an initial negative deflection (a Q wave) returns to baseline; 0
-    /// when the complex starts upward. Pathological Q waves (old MI) are the ones 40 ms or wider.</summary>
-    private static float QWaveWidthMs(MedianBeat beat, BeatFiducials fiducials, double baseline)
-    {
-        var x = beat.SamplesUv;
-        int on = Math.Max(0, beat.SampleAtMs(fiducials.QrsOnsetMs)), off = Math.Min(x.Length - 1, beat.SampleAtMs(fiducials.QrsOffsetMs));
-        // A few µV of noise at onset is not a deflection.
-        const double thresholdUv = 25;
-        var k = on;
-        while (k <= off && Math.Abs(x[k] - baseline) < thresholdUv) k++;
-        if (k > off || float.IsNaN(x[k]) || x[k] > baseline) return 0;
-        while (k <= off && !float.IsNaN(x[k]) && x[k] < baseline) k++;
-        return (float)((k - on) * 1000.0 / beat.SamplingRateHz);
+        if (waveform is null) return;
+        f[7] = waveform.QWaveWidthMs();
+        Resample(waveform.Beat, waveform.BaselineUv, f[LeadScalars.Length..]);
     }
 
     private static void Resample(MedianBeat beat, double baseline, Span<float> into)
@@ -146,9 +146,10 @@ public static class SignalFeatureExtractor
         foreach (var lead in StandardLeads.Names)
         {
             names.AddRange(LeadScalars.Select(s => $"{lead}.{s}"));
-            names.AddRange(Enumerable.Range(0, MorphologyPoints).Select(p => $"{lead}.beat_{p:D2}"));
+            names.AddRange(Enumerable.Range(0, MorphologyPoints).Select(p => $"{lead}.{BeatPrefix}{p:D2}"));
         }
         names.AddRange(GlobalScalars.Select(s => "global." + s));
+        foreach (var family in Families) names.AddRange(family.Names);
         return names;
     }
 }
