@@ -43,6 +43,17 @@ public class DeepTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ALossThatStaysNonFiniteIsAnErrorNotANetwork()
+    {
+        var spec = Tiny(DeepRouteSpec.SignalCnnNetwork) with { MaxEpochs = 2 };
+        var (windows, labels, groups) = SynthSignals.Make(spec, perClass: 4, firstSeed: 300);
+        var poisoned = windows.Select(w => w.Select(v => float.NaN).ToArray()).ToList();
+
+        var error = Assert.Throws<InvalidOperationException>(() => DeepTrainer.Fit(spec, poisoned, labels, groups, seed: 5));
+        Assert.Contains("diverged", error.Message);
+    }
+
+    [Fact]
     public void SavedAndLoadedNetworkGivesIdenticalProbabilities()
     {
         var spec = Tiny(DeepRouteSpec.SignalCnnNetwork) with { MaxEpochs = 2 };
