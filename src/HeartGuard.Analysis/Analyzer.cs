@@ -41,7 +41,9 @@ public sealed class Analyzer(Digitizer digitizer, MeasurementPipeline measuremen
         var measurements = Timed(stages, "measure", () => measurement.Measure(page.Record));
         var input = new PredictionInput(image, page, measurements);
         var prediction = model is null ? null : Timed(stages, "classify", () => model.PredictWithLeadContributions(input));
-        var explanation = explain && prediction is not null ? Timed(stages, "explain", () => model!.Explain(input, prediction)) : null;
+        // A signal-only model's explanation is the lead contributions it already has: always given.
+        var explanation = prediction is not null && (explain || !model!.HasImagePart)
+            ? Timed(stages, "explain", () => model!.Explain(input, prediction)) : null;
         foreach (var (stage, ms) in page.StageMs) stages["digitize." + stage] = ms;
         return new PageAnalysis(AnalysisSummary.Of(fileName, page, measurements, prediction?.Diagnosis, DiagnosisUnavailableReason, stages)
                 with { LeadContributions = prediction is { LeadContributions.Count: > 0 } ? prediction.LeadContributions : null },

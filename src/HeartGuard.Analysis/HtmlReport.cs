@@ -41,11 +41,21 @@ public static class HtmlReport
             "25 mm/s, 10 mm/mV, redrawn from the extracted signals. Blue marks: the beats the heart rate was counted from.");
         AppendFigure(html, "Page with the extracted traces", "overlay", Overlay.RenderPng(analysis.SourceImage, page),
             "Coloured lines are what was read from the image; check that they follow the printed traces.");
-        AppendFigure(html, "Regions that drove the image model", "heatmap",
-            analysis.Explanation is { } e ? HeatmapOverlay.RenderPng(analysis.SourceImage, e) : null,
-            "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.",
-            analysis.Explanation is null ? "Not computed for this report (it re-runs the model dozens of times; ask for it explicitly)." : null);
-        if (s.LeadContributions is { Count: > 0 } leadContributions) AppendLeadContributions(html, leadContributions);
+        // No explanation: the model has an image part and nobody asked for its occlusion map. An explanation
+        // without a grid: the model has no image part, so there is no image-model map to show.
+        if (analysis.Explanation is not { GridRows: 0 })
+            AppendFigure(html, "Regions that drove the image model", "heatmap",
+                analysis.Explanation is { } e ? HeatmapOverlay.RenderPng(analysis.SourceImage, e) : null,
+                "Yellow to red: regions whose occlusion lowered the probability of the predicted class most.",
+                analysis.Explanation is null ? "Not computed for this report (it re-runs the model dozens of times; ask for it explicitly)." : null);
+        if (s.LeadContributions is { Count: > 0 } leadContributions)
+        {
+            AppendFigure(html, "Leads that drove the signal model", "lead-heatmap",
+                HeatmapOverlay.RenderLeadsPng(analysis.SourceImage, page, leadContributions),
+                "Yellow to red: the leads whose removal lowered the probability of the predicted class most, on the boxes they were read from.",
+                "No single lead raised the probability of the predicted class.");
+            AppendLeadContributions(html, leadContributions);
+        }
         AppendQuality(html, s);
         html.Append("<footer class=\"hg-foot\">").Append(HtmlEncode(Disclaimer)).Append("</footer></body></html>");
         return html.ToString();

@@ -23,6 +23,8 @@ public sealed class Digitizer
     private readonly ITraceExtractor _traces = new TraceExtractor();
     private readonly ISignalAssembler _signals = new SignalAssembler();
 
+    static Digitizer() => NativeHeap.KeepDecodeBuffers();
+
     public Digitizer(DigitizerOptions? options = null)
     {
         _options = options ?? new DigitizerOptions();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models.Deep.Inputs;
 using HeartGuard.Models.Evaluation;
@@ -28,12 +27,7 @@ public sealed class DeepBundle : IDisposable
     {
         var path = Path.Combine(directory, ManifestFile);
         if (!File.Exists(path)) throw new FileNotFoundException($"{directory} is not a deep model bundle (no {ManifestFile}).", path);
-        var manifest = JsonSerializer.Deserialize<DeepBundleManifest>(File.ReadAllText(path), Json.Options)
-                       ?? throw new InvalidDataException($"{path} is empty.");
-        if (manifest.FormatVersion != DeepBundleManifest.CurrentFormat)
-            throw new InvalidDataException($"Deep bundle format {manifest.FormatVersion} is not supported (expected {DeepBundleManifest.CurrentFormat}).");
-        if (!manifest.Classes.SequenceEqual(DiagnosticClasses.All))
-            throw new InvalidDataException($"Bundle classes [{string.Join(", ", manifest.Classes)}] differ from [{string.Join(", ", DiagnosticClasses.All)}].");
+        var manifest = BundleManifestBase.Read<DeepBundleManifest>(path);
         return new DeepBundle(manifest, DeepClassifier.Load(manifest.Route, Path.Combine(directory, manifest.WeightsFile)));
     }
 

@@ -9,14 +9,17 @@ namespace HeartGuard.Web;
 
 /// <summary>What the result page needs from one analysis: the public summary, the self-contained report
 /// (displayed as is, so page and report cannot disagree) and the signals as CSV and WFDB (zipped .hea +
-/// .dat, base64). Everything is built in memory; the server keeps nothing after the response.</summary>
-internal sealed record ResultPayload(AnalysisSummary Summary, string ReportHtml, string SignalsCsv, string WfdbZip)
+/// .dat, base64). Everything is built in memory; the server keeps nothing after the response.
+/// <see cref="ImageHeatmapOnRequest"/>: the model has an image part whose occlusion map was not computed yet
+/// (the page offers a button for it).</summary>
+internal sealed record ResultPayload(AnalysisSummary Summary, string ReportHtml, string SignalsCsv, string WfdbZip, bool ImageHeatmapOnRequest)
 {
     public static ResultPayload From(PageAnalysis analysis)
     {
         var record = analysis.Digitization.Record;
         return new(analysis.Summary, HtmlReport.Render(analysis), EcgCsv.ToCsv(record),
-            Convert.ToBase64String(WfdbZipOf(record, RecordName(analysis.Summary.File))));
+            Convert.ToBase64String(WfdbZipOf(record, RecordName(analysis.Summary.File))),
+            analysis.Summary.Diagnosis is not null && analysis.Explanation is null);
     }
 
     /// <summary>The file stem, with characters WFDB record names cannot hold replaced.</summary>

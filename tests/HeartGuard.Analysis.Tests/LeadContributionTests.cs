@@ -48,7 +48,48 @@ public sealed class LeadContributionTests : IDisposable
         var json = JsonDocument.Parse(JsonSerializer.Serialize(analysis.Summary, Json.Options)).RootElement;
         Assert.Equal(12, json.GetProperty("lead_contributions").GetArrayLength());
         Assert.True(json.GetProperty("lead_contributions")[0].TryGetProperty("probability_change", out _));
-        Assert.Contains("data-testid=\"lead-contributions\"", HtmlReport.Render(analysis));
+        var report = HtmlReport.Render(analysis);
+        Assert.Contains("data-testid=\"lead-contributions\"", report);
+        // A signal-only model is explained without being asked; there is no image-model map to offer.
+        Assert.NotNull(analysis.Explanation);
+        Assert.Equal(0, analysis.Explanation.GridRows);
+        Assert.Contains("data-testid=\"lead-heatmap", report);
+        Assert.DoesNotContain("data-testid=\"heatmap", report);
+    }
+
+    [Fact]
+    public void Lead_heatmap_shades_the_box_of_the_lead_that_drove_the_decision_and_no_other()
+    {
+        var fixture = new PipelineFixture();
+        var page = fixture.Analysis.Digitization;
+        var contributions = StandardLeads.Names.Select(l => new LeadContribution(l, l == "V2" ? 0.4 : l == "I" ? -0.2 : 0)).ToList();
+
+        var png = HeatmapOverlay.RenderLeadsPng(fixture.Page, page, contributions);
+
+        Assert.NotNull(png);
+        using var shaded = SkiaSharp.SKBitmap.Decode(png);
+        var scale = shaded.Width / (double)page.WidthPx;
+        // Mean blue of a patch inside the lead's box: yellow-to-red shading takes the blue out of the paper.
+        double Blue(string lead)
+        {
+            var box = page.Traces.First(t => t.Lead == lead && !t.Placement.IsRhythmStrip).Box;
+            int x0 = (int)((box.X + 0.1 * box.Width) * scale), y0 = (int)((box.Y + 0.1 * box.Height) * scale);
+            var sum = 0.0;
+            for (var y = y0; y < y0 + 10; y++)
+                for (var x = x0; x < x0 + 10; x++) sum += shaded.GetPixel(x, y).Blue;
+            return sum / 100;
+        }
+        Assert.True(Blue("V2") < Blue("aVF") - 60, $"V2 {Blue("V2"):0} vs aVF {Blue("aVF"):0}");
+        Assert.InRange(Blue("I"), Blue("aVF") - 25, Blue("aVF") + 25);
+    }
+
+    [Fact]
+    public void No_lead_heatmap_when_no_lead_raised_the_decision()
+    {
+        var fixture = new PipelineFixture();
+        var against = StandardLeads.Names.Select(l => new LeadContribution(l, -0.1)).ToList();
+
+        Assert.Null(HeatmapOverlay.RenderLeadsPng(fixture.Page, fixture.Analysis.Digitization, against));
     }
 
     [Fact]

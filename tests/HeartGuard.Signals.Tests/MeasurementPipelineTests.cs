@@ -10,10 +10,12 @@ public class MeasurementPipelineTests
     private static readonly MeasurementPipeline Pipeline = new();
 
     /// <summary>60 / mean RR of the beats the generator placed in the record.</summary>
+    /// <summary>The rate of the median true RR interval, the definition RhythmAnalyzer reports (in AF too).</summary>
     private static double TrueRateBpm(SyntheticEcg ecg)
     {
-        var beats = ecg.Beats;
-        return 60 / ((beats[^1].RPeakS - beats[0].RPeakS) / (beats.Count - 1));
+        var rr = ecg.Beats.Zip(ecg.Beats.Skip(1), (a, b) => b.RPeakS - a.RPeakS).Order().ToList();
+        var median = rr.Count % 2 == 1 ? rr[rr.Count / 2] : (rr[rr.Count / 2 - 1] + rr[rr.Count / 2]) / 2;
+        return 60 / median;
     }
 
     private static double St(Measurements m, string lead) => m.Leads.Single(l => l.Lead == lead).StDeviationUv!.Value;

@@ -24,19 +24,29 @@ public class RealPipelineApiTests
             Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("diagnosis_unavailable").GetString()));
     }
 
+    /// <summary>With an image part (the occlusion map re-runs the network dozens of times) the map is offered and
+    /// computed on request; a signal-only model's lead map comes with every result and nothing is offered.</summary>
     [SkippableFact]
-    public async Task The_result_page_gets_the_heatmap_only_when_it_asks_for_it()
+    public async Task The_result_page_computes_the_image_heatmap_only_on_request()
     {
         using var app = WebTestHost.Create(TestPipeline.Analyzer);
         var client = app.CreateClient();
         var page = TestPipeline.SyntheticPage();
 
         var quick = await UiAnalyze(client, "/ui/analyze", page);
-        Assert.Contains("data-testid=\"heatmap-unavailable\"", quick.GetProperty("report_html").GetString());
         Skip.IfNot(quick.GetProperty("summary").TryGetProperty("diagnosis", out _), "No model bundle, so there is nothing to explain.");
+        var report = quick.GetProperty("report_html").GetString()!;
+        if (!quick.GetProperty("image_heatmap_on_request").GetBoolean())
+        {
+            Assert.Contains("data-testid=\"lead-heatmap", report);
+            Assert.DoesNotContain("data-testid=\"heatmap", report);
+            return;
+        }
+        Assert.Contains("data-testid=\"heatmap-unavailable\"", report);
         var explained = await UiAnalyze(client, "/ui/analyze?explain=true", page);
 
         Assert.Contains("data-testid=\"heatmap\"", explained.GetProperty("report_html").GetString());
+        Assert.False(explained.GetProperty("image_heatmap_on_request").GetBoolean());
         Assert.Equal(quick.GetProperty("summary").GetProperty("diagnosis").GetProperty("label").GetString(),
             explained.GetProperty("summary").GetProperty("diagnosis").GetProperty("label").GetString());
     }

@@ -68,7 +68,7 @@ public sealed class TraceExtractor : ITraceExtractor
         return (centre - half, centre + half);
     }
 
-    private const int FringePx = 2, MergeGapPx = 2, MinSteepPx = 12;
+    private const int FringePx = 2, MergeGapPx = 2, MinSteepPx = 4, MinFitRows = 4;
     /// <summary>Cost per px of vertical travel between touching runs: only a tie-breaker. A QRS travels 200 px
     /// and more; at 0.05/px that outweighed a 5 px jump onto the printed lead label beside it ("V" strokes).</summary>
     private const double TravelCost = 0.01;
@@ -178,12 +178,14 @@ public sealed class TraceExtractor : ITraceExtractor
     /// the column and its neighbours is where the line crosses that row (a near-vertical QRS stroke 2-3 px
     /// wide spreads over three columns, and a column centre says little about its time). A column whose ink
     /// reaches past both neighbours' is a peak: its tip, half a stroke inside the ink's edge, at the x where a
-    /// parabola through the three columns' extremes peaks.</summary>
+    /// parabola through the three columns' extremes peaks. A column counts as steep once its ink is longer than
+    /// 1.5 stroke widths + 1 px (about 1 px of travel per column): with straightened crossings the row reading
+    /// beats the column centre there too (renders, steep from 12 px down to this: 18.71 -> 19.03 dB).</summary>
     private static (double[] X, double[] Y) Points(InkMask ink, int x0, float[] centre, float[] top, float[] bottom, float h)
     {
         var xs = new List<double>(centre.Length * 2);
         var ys = new List<double>(centre.Length * 2);
-        var steep = Math.Max(4 * h + 1, MinSteepPx);
+        var steep = Math.Max(3 * h + 1, MinSteepPx);
         for (var c = 0; c < centre.Length; c++)
         {
             if (float.IsNaN(centre[c])) continue;
@@ -241,7 +243,23 @@ public sealed class TraceExtractor : ITraceExtractor
             ys.Add(y);
             added++;
         }
+        if (added >= MinFitRows) StraightenCrossings(xs, ys, xs.Count - added, added);
         return added;
+    }
+
+    /// <summary>Within one column a steep stroke is straight, but each row's crossing x, read from two or three
+    /// grey levels, scatters by a tenth of a pixel or more: on a 25 px/column QRS stroke that is 2-3 px of zigzag.
+    /// The least-squares line x(y) through the column's crossings keeps their mean and slope and drops the
+    /// scatter (renders 18.17 -> 18.71 dB).</summary>
+    private static void StraightenCrossings(List<double> xs, List<double> ys, int from, int count)
+    {
+        double my = 0, mx = 0;
+        for (var i = from; i < from + count; i++) { my += ys[i]; mx += xs[i]; }
+        my /= count; mx /= count;
+        double sxy = 0, syy = 0;
+        for (var i = from; i < from + count; i++) { sxy += (ys[i] - my) * (xs[i] - mx); syy += (ys[i] - my) * (ys[i] - my); }
+        var b = syy > 0 ? sxy / syy : 0;
+        for (var i = from; i < from + count; i++) xs[i] = mx + b * (ys[i] - my);
     }
 
     /// <summary>The weight the neighbour on one side adds to a row's crossing at column x, or NaN when the row

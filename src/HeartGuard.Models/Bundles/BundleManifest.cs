@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models.Data;
 using HeartGuard.Models.Evaluation;
@@ -9,10 +10,10 @@ using HeartGuard.Models.Training;
 
 namespace HeartGuard.Models;
 
-/// <summary>Everything needed to reproduce, audit and load a trained model: classes and their order, the
-/// route with its preprocessing parameters, the fitted files, calibration, the training data's hashes, the
-/// code version and the cross-validated metrics with their intervals.</summary>
-public sealed record BundleManifest
+/// <summary>What every bundle records, whatever its routes: the selected model, classes and their order,
+/// the code version, calibration, the training data's hashes and the cross-validated metrics with their
+/// intervals. The ML.NET bundle (<see cref="BundleManifest"/>) and the TorchSharp one add their route parts.</summary>
+public abstract record BundleManifestBase
 {
     public const int CurrentFormat = 1;
 
@@ -21,17 +22,36 @@ public sealed record BundleManifest
     public required IReadOnlyList<string> Classes { get; init; }
     public required string CreatedUtc { get; init; }
     public required string CodeVersion { get; init; }
+    public required double Temperature { get; init; }
+    public required double ConfidenceThreshold { get; init; }
+    public required TrainingDataManifest TrainingData { get; init; }
+    public required CrossValidationManifest CrossValidation { get; init; }
+    public double TrainingSeconds { get; init; }
+
+    /// <summary>The manifest at <paramref name="path"/>, refused when its format or class order is not this
+    /// version's (a permuted class order would silently relabel every prediction).</summary>
+    public static T Read<T>(string path) where T : BundleManifestBase
+    {
+        var manifest = JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json.Options)
+                       ?? throw new InvalidDataException($"{path} is empty.");
+        if (manifest.FormatVersion != CurrentFormat)
+            throw new InvalidDataException($"Bundle format {manifest.FormatVersion} is not supported (expected {CurrentFormat}).");
+        if (!manifest.Classes.SequenceEqual(DiagnosticClasses.All))
+            throw new InvalidDataException($"Bundle classes [{string.Join(", ", manifest.Classes)}] differ from [{string.Join(", ", DiagnosticClasses.All)}].");
+        return manifest;
+    }
+}
+
+/// <summary>Everything needed to reproduce, audit and load a trained ML.NET model: the common part plus the
+/// routes with their preprocessing parameters and fitted files.</summary>
+public sealed record BundleManifest : BundleManifestBase
+{
     /// <summary>The image part of the model (null for signal-only models).</summary>
     public ImageRouteManifest? ImageRoute { get; init; }
     /// <summary>The signal-feature part of the model (null for image-only models).</summary>
     public SignalRouteManifest? SignalRoute { get; init; }
-    public required double Temperature { get; init; }
-    public required double ConfidenceThreshold { get; init; }
     /// <summary>Out-of-distribution statistics of the image features (the signal part carries its own).</summary>
     public string? OutOfDistributionFile { get; init; }
-    public required TrainingDataManifest TrainingData { get; init; }
-    public required CrossValidationManifest CrossValidation { get; init; }
-    public double TrainingSeconds { get; init; }
 }
 
 public sealed record ImageRouteManifest(

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models.Evaluation;
 using HeartGuard.Models.Features;
@@ -58,12 +57,7 @@ public sealed class ModelBundle
     {
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"{directory} is not a model bundle (no {ManifestFile}).", manifestPath);
-        var manifest = JsonSerializer.Deserialize<BundleManifest>(File.ReadAllText(manifestPath), Json.Options)
-                       ?? throw new InvalidDataException($"{manifestPath} is empty.");
-        if (manifest.FormatVersion != BundleManifest.CurrentFormat)
-            throw new InvalidDataException($"Bundle format {manifest.FormatVersion} is not supported (expected {BundleManifest.CurrentFormat}).");
-        if (!manifest.Classes.SequenceEqual(DiagnosticClasses.All))
-            throw new InvalidDataException($"Bundle classes [{string.Join(", ", manifest.Classes)}] differ from [{string.Join(", ", DiagnosticClasses.All)}].");
+        var manifest = BundleManifestBase.Read<BundleManifest>(manifestPath);
         var parts = new List<Part>();
         if (manifest.ImageRoute is { } image)
             parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Image, image.Heads, null, image.Weight,
@@ -93,8 +87,12 @@ public sealed class ModelBundle
     /// Does nothing for a model without an image part.</summary>
     public void StartLoadingImageNetwork()
     {
-        if (_parts.Any(p => p.Source == FeatureSource.Image)) _ = Task.Run(() => SharedFeaturizer.Value);
+        if (HasImagePart) _ = Task.Run(() => SharedFeaturizer.Value);
     }
+
+    /// <summary>Whether the model reads the page image itself (then explaining it re-runs the image network on
+    /// dozens of occluded pages); a signal-only model is explained by its lead contributions at no extra cost.</summary>
+    public bool HasImagePart => _parts.Any(p => p.Source == FeatureSource.Image);
 
     public Diagnosis Predict(PredictionInput input) => Diagnose(Featurize(input));
 

@@ -34,7 +34,7 @@ function showResult(body) {
     download(stem + ".html", "text/html", body.report_html));
   if (body.signals_csv) links.append(download(stem + ".csv", "text/csv", body.signals_csv));
   if (body.wfdb_zip) links.append(download(stem + "-wfdb.zip", "application/zip", base64Bytes(body.wfdb_zip)));
-  if (body.summary.diagnosis && !body.explained) {
+  if (body.image_heatmap_on_request) {
     // The heatmap re-runs the image model dozens of times, so it is computed on request, not on every upload.
     const explain = document.createElement("button");
     explain.type = "button";
@@ -71,7 +71,6 @@ async function analyze(file, explain) {
     return;
   }
   status("");
-  body.explained = !!explain;
   showResult(body);
 }
 
