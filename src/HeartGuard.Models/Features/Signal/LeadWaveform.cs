@@ -4,23 +4,10 @@ namespace HeartGuard.Models.Features.Signal;
 
 /// <summary>One lead's median beat read against its PR baseline at the page's global fiducials: what every
 /// signal feature family measures from. Times are ms from the R peak; amplitudes µV above the baseline.</summary>
-public sealed class LeadWaveform
+public sealed record LeadWaveform(LeadMeasurements Measured, MedianBeat Beat, BeatFiducials Fiducials, double BaselineUv)
 {
     /// <summary>A few µV of noise at QRS onset is not a deflection.</summary>
     private const double DeflectionThresholdUv = 25;
-
-    private LeadWaveform(LeadMeasurements measured, MedianBeat beat, BeatFiducials fiducials, double baselineUv)
-    {
-        Measured = measured;
-        Beat = beat;
-        Fiducials = fiducials;
-        BaselineUv = baselineUv;
-    }
-
-    public LeadMeasurements Measured { get; }
-    public MedianBeat Beat { get; }
-    public BeatFiducials Fiducials { get; }
-    public double BaselineUv { get; }
 
     /// <summary>The lead's waveform, or null when it has no median beat or no PR baseline to measure from.</summary>
     public static LeadWaveform? Of(LeadMeasurements lead, BeatFiducials? fiducials)
@@ -82,6 +69,7 @@ public sealed class LeadWaveform
     {
         var x = Beat.SamplesUv;
         var (on, off) = QrsSamples;
+        if (float.IsNaN(x[on])) return 0;
         double high = x[on], low = x[on], extreme = x[on];
         int turns = 0, direction = 0;
         for (var k = on + 1; k <= off; k++)
