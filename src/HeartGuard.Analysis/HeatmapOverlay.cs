@@ -43,8 +43,22 @@ public static class HeatmapOverlay
             canvas.RotateDegrees((float)page.SkewDeg, page.WidthPx / 2f, page.HeightPx / 2f);
             foreach (var trace in page.Traces)
                 if (heat.TryGetValue(trace.Lead, out var h))
-                    Shade(canvas, fill, h, SKRect.Create(trace.Box.X, trace.Box.Y, trace.Box.Width, trace.Box.Height));
+                    Shade(canvas, fill, h, Band(trace, page.Traces));
         });
+    }
+
+    /// <summary>A lead's box cut to the band around its baseline that no other lead shares: the boxes leave room
+    /// for tall complexes and overlap their neighbours above and below, so shading whole boxes would stack.</summary>
+    private static SKRect Band(LeadTrace trace, IReadOnlyList<LeadTrace> all)
+    {
+        var half = trace.Box.Height / 2.0;
+        foreach (var other in all)
+        {
+            var sharesColumns = other.Box.X < trace.Box.X + trace.Box.Width && trace.Box.X < other.Box.X + other.Box.Width;
+            var distance = Math.Abs(other.BaselineY - trace.BaselineY);
+            if (!ReferenceEquals(other, trace) && sharesColumns && distance > 0) half = Math.Min(half, distance / 2);
+        }
+        return new SKRect(trace.Box.X, (float)(trace.BaselineY - half), trace.Box.X + trace.Box.Width, (float)(trace.BaselineY + half));
     }
 
     private static byte[]? Render(ReadOnlyMemory<byte> image, Action<SKCanvas, float, float, SKPaint> shade)

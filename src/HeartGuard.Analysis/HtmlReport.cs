@@ -50,7 +50,7 @@ public static class HtmlReport
                 analysis.Explanation is null ? "Not computed for this report (it re-runs the model dozens of times; ask for it explicitly)." : null);
         if (s.LeadContributions is { Count: > 0 } leadContributions)
         {
-            AppendFigure(html, "Leads that drove the signal model", "lead-heatmap",
+            AppendFigure(html, "Where on the page the signal model's decision came from", "lead-heatmap",
                 HeatmapOverlay.RenderLeadsPng(analysis.SourceImage, page, leadContributions),
                 "Yellow to red: the leads whose removal lowered the probability of the predicted class most, on the boxes they were read from.",
                 "No single lead raised the probability of the predicted class.");
