@@ -40,8 +40,8 @@ internal static class AnalyzeCommand
         }
         if (reportDir is not null) Directory.CreateDirectory(reportDir);
 
+        // The model loads while the first pages are digitized; asking whether it is there would wait for it.
         var analyzer = Analyzer.Create(modelDir);
-        if (analyzer.DiagnosisUnavailableReason is { } reason) Console.Error.WriteLine($"No diagnosis in this run: {reason}");
         var batch = new BatchAnalysis(analyzer, parallel)
         {
             Explain = reportDir is not null,
@@ -55,6 +55,7 @@ internal static class AnalyzeCommand
         csvPath ??= reportDir is null ? "heartguard-summary.csv" : Path.Combine(reportDir, "summary.csv");
         using (var writer = new StreamWriter(csvPath)) CsvSummary.Write(summaries, writer);
         var failed = summaries.Where(s => s.Error is not null).ToList();
+        if (analyzer.DiagnosisUnavailableReason is { } reason) Console.Error.WriteLine($"No diagnosis in this run: {reason}");
         Console.Error.WriteLine($"Analyzed {summaries.Count - failed.Count} of {summaries.Count} images; CSV summary: {csvPath}" +
                                 (reportDir is null ? "" : $"; reports in {reportDir}"));
         if (failed.Count > 0)
