@@ -37,7 +37,9 @@ internal sealed class BrowserHost : IAsyncDisposable
             Skip.If(true, $"{ChromiumPath} is not installed; the browser test needs Debian's chromium package.");
         }
         var factory = WebTestHost.Create(analyzer);
-        factory.UseKestrel(0);
+        // A free loopback port: with UseKestrel(0) Kestrel fell back to its default, 127.0.0.1:5000, which a
+        // running `heartguard serve` holds.
+        factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var playwright = await Playwright.CreateAsync();
