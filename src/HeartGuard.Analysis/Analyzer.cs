@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HeartGuard.Core;
 using HeartGuard.Imaging;
 using HeartGuard.Models;
 using HeartGuard.Signals;

@@ -22,16 +22,24 @@ public sealed class ModelBundle
 
     private readonly IReadOnlyList<Part> _parts;
 
-    private ModelBundle(string directory, BundleManifest manifest, IReadOnlyList<Part> parts)
+    private ModelBundle(string directory, BundleManifest manifest, IReadOnlyList<Part> parts, int[]? signalColumns)
     {
         Directory = directory;
         Manifest = manifest;
         _parts = parts;
-        _signalColumns = manifest.SignalRoute is { } signal ? SignalFeatureSets.ColumnsOf(signal.FeatureNames) : null;
+        _signalColumns = signalColumns;
+        _leadColumns = manifest.SignalRoute is { } signal ? LeadColumns(signal.FeatureNames) : [];
     }
 
     /// <summary>Where the signal part's features sit in the extractor's vector.</summary>
     private readonly int[]? _signalColumns;
+
+    /// <summary>Per standard lead, the positions of its own features ("&lt;lead&gt;.…") in the signal part's row.</summary>
+    private readonly int[][] _leadColumns;
+
+    private static int[][] LeadColumns(IReadOnlyList<string> names) =>
+        StandardLeads.Names.Select(lead => Enumerable.Range(0, names.Count)
+            .Where(i => names[i].StartsWith(lead + ".", StringComparison.Ordinal)).ToArray()).ToArray();
 
     public string Directory { get; }
     public BundleManifest Manifest { get; }
@@ -58,18 +66,16 @@ public sealed class ModelBundle
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"{directory} is not a model bundle (no {ManifestFile}).", manifestPath);
         var manifest = BundleManifestBase.Read<BundleManifest>(manifestPath);
+        // The bundle names the features its heads saw; any this version extracts can be picked out by name.
+        var signalColumns = manifest.SignalRoute is { } named ? SignalFeatureSets.ColumnsOf(named.FeatureNames) : null;
         var parts = new List<Part>();
         if (manifest.ImageRoute is { } image)
             parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Image, image.Heads, null, image.Weight,
                 manifest.OutOfDistributionFile ?? throw new InvalidDataException("The bundle's image route has no out-of-distribution file.")));
         if (manifest.SignalRoute is { } signal)
-        {
-            // The bundle names the features its heads saw; any this version extracts can be picked out by name.
-            SignalFeatureSets.ColumnsOf(signal.FeatureNames);
             parts.Add(LoadPart(directory, manifest.Model, FeatureSource.Signal, signal.Heads, signal.ImputerFile, signal.Weight, signal.OutOfDistributionFile));
-        }
         if (parts.Count == 0) throw new InvalidDataException($"{manifestPath} names no route.");
-        return new ModelBundle(directory, manifest, parts);
+        return new ModelBundle(directory, manifest, parts, signalColumns);
     }
 
     private static Part LoadPart(string directory, string model, FeatureSource source, IReadOnlyList<HeadFile> heads, string? imputerFile, double weight, string oodFile)
@@ -164,14 +170,11 @@ public sealed class ModelBundle
         var baseP = diagnosis.Probabilities[diagnosis.Label];
         var means = _parts[signal].Route.Imputer!.Means;
         var original = features[signal];
-        var names = Manifest.SignalRoute!.FeatureNames;
         var contributions = new List<LeadContribution>(StandardLeads.Names.Count);
         for (var lead = 0; lead < StandardLeads.Names.Count; lead++)
         {
             var replaced = (float[])original.Clone();
-            var prefix = StandardLeads.Names[lead] + ".";
-            for (var i = 0; i < names.Count; i++)
-                if (names[i].StartsWith(prefix, StringComparison.Ordinal)) replaced[i] = means[i];
+            foreach (var i in _leadColumns[lead]) replaced[i] = means[i];
             features[signal] = replaced;
             contributions.Add(new LeadContribution(StandardLeads.Names[lead], baseP - Probabilities(features)[target]));
         }
