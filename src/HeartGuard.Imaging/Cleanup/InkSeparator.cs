@@ -57,11 +57,26 @@ public sealed class InkSeparator : IInkSeparator
         return result;
     }
 
+    /// <summary>Four interleaved counters: consecutive pixels of a flat paper area share a grey level, and one
+    /// counter per level would make every increment wait for the previous one.</summary>
     private static int[] Histogram(Mat gray)
     {
-        var h = new int[256];
+        var banks = new int[4 * 256];
         for (var y = 0; y < gray.Height; y++)
-            foreach (var v in gray.RowSpan<byte>(y)) h[v]++;
+        {
+            var row = gray.RowSpan<byte>(y);
+            var x = 0;
+            for (; x + 4 <= row.Length; x += 4)
+            {
+                banks[row[x]]++;
+                banks[256 + row[x + 1]]++;
+                banks[512 + row[x + 2]]++;
+                banks[768 + row[x + 3]]++;
+            }
+            for (; x < row.Length; x++) banks[row[x]]++;
+        }
+        var h = new int[256];
+        for (var i = 0; i < 256; i++) h[i] = banks[i] + banks[256 + i] + banks[512 + i] + banks[768 + i];
         return h;
     }
 
@@ -129,27 +144,32 @@ public sealed class InkSeparator : IInkSeparator
         var side = Math.Max(5, (int)Math.Round(ThickBlobMm * scale.PxPerMmX)) | 1;
         using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(side, side));
         using var thick = new Mat();
-        Cv2.MorphologyEx(mask, thick, MorphTypes.Open, kernel);
+        // An opening is an erosion then a dilation; on most pages nothing survives the erosion, and the
+        // dilation of nothing is nothing.
+        Cv2.Erode(mask, thick, kernel);
         if (Cv2.CountNonZero(thick) == 0) return;
+        Cv2.Dilate(thick, thick, kernel);
         Cv2.Dilate(thick, thick, null, iterations: 2);
         mask.SetTo(new Scalar(0), thick);
     }
 
+    /// <summary>Ink is a few percent of the mask, so each row is walked run by run with vectorised searches
+    /// for the next ink and the next gap rather than pixel by pixel.</summary>
     private static void EraseLongHorizontalRuns(Mat mask, int minLength)
     {
         for (var y = 0; y < mask.Height; y++)
         {
             var row = mask.RowSpan<byte>(y);
-            var start = -1;
-            for (var x = 0; x <= row.Length; x++)
+            var x = 0;
+            while (x < row.Length)
             {
-                var ink = x < row.Length && row[x] != 0;
-                if (ink && start < 0) start = x;
-                else if (!ink && start >= 0)
-                {
-                    if (x - start >= minLength) row[start..x].Clear();
-                    start = -1;
-                }
+                var inkAt = row[x..].IndexOfAnyExcept((byte)0);
+                if (inkAt < 0) break;
+                var start = x + inkAt;
+                var gapAt = row[start..].IndexOf((byte)0);
+                var end = gapAt < 0 ? row.Length : start + gapAt;
+                if (end - start >= minLength) row[start..end].Clear();
+                x = end;
             }
         }
     }

@@ -28,7 +28,10 @@ public sealed class Deskewer(DigitizerOptions options) : IPageGeometry
     private double EstimateSkewDeg(Mat gray)
     {
         using var small = new Mat();
-        Cv2.Resize(gray, small, new Size(gray.Width / Downscale, gray.Height / Downscale), 0, 0, InterpolationFlags.Area);
+        // Cropped to whole blocks: OpenCV averages exact 4x4 blocks on a fast path, and any other ratio on a
+        // general one that costs several times more.
+        using var whole = gray[new Rect(0, 0, gray.Width / Downscale * Downscale, gray.Height / Downscale * Downscale)];
+        Cv2.Resize(whole, small, new Size(gray.Width / Downscale, gray.Height / Downscale), 0, 0, InterpolationFlags.Area);
         var coarse = DarkPoints(small);
         if (coarse.Points.Count < 50 || coarse.Points.Count > small.Width * small.Height / 3) return 0;
         double best = 0, bestScore = Sharpness(coarse, 0);

@@ -1,5 +1,7 @@
 using HeartGuard.Core;
 using HeartGuard.Imaging.Loading;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace HeartGuard.Imaging.Grid;
@@ -26,9 +28,9 @@ public sealed class GridScaleEstimator : IGridCalibrator
     {
         var dpi = page.Header.Dpi;
         var prior = dpi is > 50 and < 2400 ? GridCalibration.PxPerMmFromDpi(dpi.Value) : page.Width / TypicalPageWidthMm;
-        using var gridOnly = WithoutInk(page.Gray);
-        var x = Period(Profile(gridOnly, ReduceDimension.Row), prior);
-        var y = Period(Profile(gridOnly, ReduceDimension.Column), prior);
+        var (columnMeans, rowMeans) = GridMeans(page.Gray);
+        var x = Period(HighPass(columnMeans), prior);
+        var y = Period(HighPass(rowMeans), prior);
         if (x is not null && y is not null && Math.Abs(x.Value.PxPerMm / y.Value.PxPerMm - 1) < 0.15)
         {
             // Printers draw dotted grids on their own pixel raster (e.g. 8 px per "mm" at 200 dpi) but traces
@@ -58,25 +60,54 @@ public sealed class GridScaleEstimator : IGridCalibrator
         return null;
     }
 
-    /// <summary>The page with trace and text ink painted as paper: their mass would drown a faint grid.</summary>
-    private static Mat WithoutInk(Mat gray)
+    /// <summary>Mean grey level of every column and of every row, with trace and text ink counted as paper:
+    /// their mass would drown a faint grid. One vectorised pass over the page.</summary>
+    private static (float[] Columns, float[] Rows) GridMeans(Mat gray)
     {
-        using var ink = new Mat();
-        Cv2.Threshold(gray, ink, InkLevel, 255, ThresholdTypes.BinaryInv);
-        var copy = gray.Clone();
-        copy.SetTo(new Scalar(255), ink);
-        return copy;
+        int w = gray.Width, h = gray.Height, lanes = Vector<byte>.Count;
+        var columnSums = new uint[w];
+        var rowMeans = new float[h];
+        var inkLevel = new Vector<byte>(InkLevel);
+        var sumSpans = MemoryMarshal.Cast<uint, Vector<uint>>(columnSums.AsSpan());
+        for (var y = 0; y < h; y++)
+        {
+            var row = gray.RowSpan<byte>(y);
+            var rowSum = Vector<uint>.Zero;
+            uint tail = 0;
+            var x = 0;
+            for (; x + lanes <= w; x += lanes)
+            {
+                var v = new Vector<byte>(row[x..]);
+                v = Vector.ConditionalSelect(Vector.LessThanOrEqual(v, inkLevel), Vector<byte>.AllBitsSet, v);
+                Vector.Widen(v, out var lo, out var hi);
+                Vector.Widen(lo, out var a, out var b);
+                Vector.Widen(hi, out var c, out var d);
+                var k = x / Vector<uint>.Count;
+                sumSpans[k] += a;
+                sumSpans[k + 1] += b;
+                sumSpans[k + 2] += c;
+                sumSpans[k + 3] += d;
+                rowSum += a + b + c + d;
+            }
+            for (; x < w; x++)
+            {
+                uint v = row[x] <= InkLevel ? (byte)255 : row[x];
+                columnSums[x] += v;
+                tail += v;
+            }
+            rowMeans[y] = (float)((Vector.Sum(rowSum) + tail) / (double)w);
+        }
+        var columnMeans = new float[w];
+        for (var x = 0; x < w; x++) columnMeans[x] = (float)(columnSums[x] / (double)h);
+        return (columnMeans, rowMeans);
     }
 
-    private static float[] Profile(Mat gray, ReduceDimension dim)
+    /// <summary>Removes page-scale shading and text blocks from a profile, keeping line-scale repetition.</summary>
+    private static float[] HighPass(float[] raw)
     {
-        using var sum = new Mat();
-        Cv2.Reduce(gray, sum, dim, ReduceTypes.Avg, MatType.CV_32F);
-        var n = (int)sum.Total();
-        var p = new float[n];
-        sum.GetArray(out float[] raw);
-        // High-pass: remove page-scale shading and text blocks, keep line-scale repetition.
         const int half = 32;
+        var n = raw.Length;
+        var p = new float[n];
         var prefix = new double[n + 1];
         for (var i = 0; i < n; i++) prefix[i + 1] = prefix[i] + raw[i];
         for (var i = 0; i < n; i++)
@@ -85,6 +116,25 @@ public sealed class GridScaleEstimator : IGridCalibrator
             p[i] = (float)((prefix[b] - prefix[a]) / (b - a) - raw[i]);
         }
         return p;
+    }
+
+    /// <summary>Sum of the products of the profile with itself shifted by <paramref name="lag"/>: float products
+    /// summed in double, in vector lanes.</summary>
+    private static double LaggedDot(float[] p, int lag)
+    {
+        var n = p.Length - lag;
+        var a = p.AsSpan(0, n);
+        var b = p.AsSpan(lag, n);
+        var acc = Vector<double>.Zero;
+        var i = 0;
+        for (; i + Vector<float>.Count <= n; i += Vector<float>.Count)
+        {
+            Vector.Widen(new Vector<float>(a[i..]) * new Vector<float>(b[i..]), out var lo, out var hi);
+            acc += lo + hi;
+        }
+        var s = Vector.Sum(acc);
+        for (; i < n; i++) s += a[i] * b[i];
+        return s;
     }
 
     private readonly record struct Estimate(double PxPerMm, double Confidence);
@@ -96,10 +146,7 @@ public sealed class GridScaleEstimator : IGridCalibrator
         var r = new double[maxLag + 2];
         for (var lag = 0; lag <= maxLag + 1; lag++)
         {
-            double s = 0;
-            var n = p.Length - lag;
-            for (var i = 0; i < n; i++) s += p[i] * p[i + lag];
-            r[lag] = s / n;
+            r[lag] = LaggedDot(p, lag) / (p.Length - lag);
         }
         if (r[0] <= 0) return null;
         var r0 = r[0];
