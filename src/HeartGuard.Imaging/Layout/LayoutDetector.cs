@@ -43,7 +43,7 @@ public sealed class LayoutDetector : ILayoutDetector
         if (rows.Count > wanted)
             rows = rows.OrderByDescending(r => r.Coverage).Take(wanted).OrderBy(r => r.BaselineY).ToList();
         var confidence = rows.Average(r => r.Coverage) * (rows.Count == wanted ? 1.0 : 0.6) * Regularity(rows, name);
-        rows = WithBands(Aligned(rows), ink.Height);
+        rows = WithBands(Aligned(rows), ink.Height).Select(r => ExtendedAlongStroke(ink, r, (int)(BandHalfMm * scale.PxPerMmY))).ToList();
         var layout = EcgLayout.Standard(name, options.RecordDurationS);
         // Fewer rows than the layout has (a 3x4 page without rhythm strip): the missing rows stay missing.
         if (rows.Count < layout.TotalRows)
@@ -114,6 +114,35 @@ public sealed class LayoutDetector : ILayoutDetector
         var ends = rows.Select(r => r.EndX).Order().ToList();
         int start = starts[starts.Count / 2], end = ends[ends.Count / 2];
         return rows.Select(r => r with { StartX = Math.Min(r.StartX, start), EndX = Math.Max(r.EndX, end) }).ToList();
+    }
+
+    /// <summary>A row is measured by its ink near the baseline, so a trace that ends far from it (a step to
+    /// 2 mV in its last 0.2 s) seemed to end where it left the band. The row goes on as long as ink in the
+    /// next column touches the stroke's ink in this one, anywhere within the row's band: a connected stroke,
+    /// which text or a mark after a gap is not.</summary>
+    private static TraceRow ExtendedAlongStroke(InkMask ink, TraceRow row, int halfBand)
+    {
+        int lo = Math.Max(row.TopY, (int)row.BaselineY - halfBand), hi = Math.Min(row.BottomY, (int)row.BaselineY + halfBand);
+        var column = ink.Column(row.EndX);
+        if (!Touching(column, row.TopY, row.BottomY, ref lo, ref hi)) return row;
+        var end = row.EndX;
+        while (end + 1 < ink.Width && Touching(ink.Column(end + 1), row.TopY, row.BottomY, ref lo, ref hi)) end++;
+        return end == row.EndX ? row : row with { EndX = end };
+    }
+
+    /// <summary>True when <paramref name="column"/> has ink in [lo - 1, hi + 1] (within the band); [lo, hi]
+    /// then becomes the extent of the ink runs that touch it.</summary>
+    private static bool Touching(ReadOnlySpan<byte> column, int bandTop, int bandBottom, ref int lo, ref int hi)
+    {
+        int from = Math.Max(bandTop, lo - 1), to = Math.Min(bandBottom, hi + 1);
+        if (from > to) return false;
+        var at = column[from..(to + 1)].IndexOfAnyExcept((byte)0);
+        if (at < 0) return false;
+        int newLo = from + at, newHi = from + column[from..(to + 1)].LastIndexOfAnyExcept((byte)0);
+        while (newLo > bandTop && column[newLo - 1] != 0) newLo--;
+        while (newHi < bandBottom && column[newHi + 1] != 0) newHi++;
+        (lo, hi) = (newLo, newHi);
+        return true;
     }
 
     /// <summary>Each row may use the space up to 85% of the way to its neighbours: tall QRS complexes reach far,

@@ -68,6 +68,27 @@ public class SynthesizedPageTests
         Assert.True(score.MeanUnaligned >= minUnalignedDb, $"mean unaligned SNR {score.MeanUnaligned:0.0} dB");
     }
 
+    /// <summary>A record that steps to +1.5 mV for its last 0.2 s (PTB-XL has such ends) leaves the row's
+    /// measuring band near the baseline; the row must still run to the stroke's end, and the plateau be read.</summary>
+    [Fact]
+    public void A_trace_that_steps_far_from_its_baseline_at_the_row_end_is_followed_to_its_end()
+    {
+        const float stepUv = 1500;
+        var record = SignalGenerator.Generate(new SignalSpec(EcgPattern.Normal, 72, 5));
+        var stepFrom = record.SampleCount - (int)(0.2 * record.SamplingRateHz);
+        foreach (var lead in record.Leads) Array.Fill(lead.SamplesUv, stepUv, stepFrom, record.SampleCount - stepFrom);
+        var page = PageRenderer.Render(record, new PageSpec { Grid = GridStyle.Red, Seed = 5 });
+
+        var result = new Digitizer().Digitize(page.ImageBytes, "step");
+
+        foreach (var name in new[] { "V4", "V5", "V6", "II" })
+        {
+            var samples = result.Record[name].SamplesUv;
+            var plateau = samples[(samples.Length - (int)(0.15 * result.Record.SamplingRateHz))..(samples.Length - (int)(0.05 * result.Record.SamplingRateHz))];
+            Assert.All(plateau, v => Assert.InRange(v, stepUv - 150, stepUv + 150));
+        }
+    }
+
     [Fact]
     public void Scale_is_measured_from_the_grid_within_two_percent()
     {
