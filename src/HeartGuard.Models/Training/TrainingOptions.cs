@@ -6,7 +6,7 @@ namespace HeartGuard.Models.Training;
 /// cross-validation and the best macro-F1 is shipped.</summary>
 public sealed record TrainingOptions
 {
-    public IReadOnlyList<string> Models { get; init; } = ["image-lr"];
+    public IReadOnlyList<string> Models { get; init; } = ["signal-lgbm-lr"];
     public int Folds { get; init; } = 5;
     public int Seed { get; init; } = 42;
     public ImageFeatureSpec Views { get; init; } = ImageFeatureSpec.Default;
