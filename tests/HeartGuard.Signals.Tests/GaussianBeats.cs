@@ -4,14 +4,15 @@ namespace HeartGuard.Signals.Tests;
 /// Gaussian at fixed offsets from its R peak, in µV.</summary>
 internal static class GaussianBeats
 {
-    public static float[] Lead(double samplingRateHz, double durationS, IReadOnlyList<double> rPeaksS, double qrsUv = 1200)
+    public static float[] Lead(double samplingRateHz, double durationS, IReadOnlyList<double> rPeaksS, double qrsUv = 1200,
+        double tUv = 300, double tAfterRS = 0.3)
     {
         var samples = new float[(int)Math.Round(durationS * samplingRateHz)];
         foreach (var r in rPeaksS)
         {
             Add(samples, samplingRateHz, r - 0.16, 0.02, 150);
             Add(samples, samplingRateHz, r, 0.012, qrsUv);
-            Add(samples, samplingRateHz, r + 0.3, 0.05, 300);
+            Add(samples, samplingRateHz, r + tAfterRS, 0.05, tUv);
         }
         return samples;
     }

@@ -29,6 +29,21 @@ public class RPeakDetectorTests
             Assert.InRange(detection.RPeakSamples[i], truth[i] * Fs - 2, truth[i] * Fs + 2);
     }
 
+    /// <summary>Inferior STEMI in lead III: a small negative QRS under a T wave twice its size, rising straight
+    /// out of the ST segment. The R must still be placed on the QRS, not on the T's upstroke.</summary>
+    [Fact]
+    public void Places_the_r_on_a_small_negative_qrs_under_a_towering_t_wave()
+    {
+        var truth = GaussianBeats.Regular(80, 10);
+        var lead = GaussianBeats.Lead(Fs, 10, truth, qrsUv: -350, tUv: 700, tAfterRS: 0.2);
+
+        var detection = new RPeakDetector().Detect([Cleaned("III", lead)], Fs);
+
+        Assert.Equal(truth.Length, detection.RPeakSamples.Length);
+        for (var i = 0; i < truth.Length; i++)
+            Assert.InRange(detection.RPeakSamples[i], truth[i] * Fs - 5, truth[i] * Fs + 5);
+    }
+
     [Fact]
     public void Fuses_leads_that_each_show_only_part_of_the_record()
     {
