@@ -24,11 +24,12 @@ public class DeepTrainerTests(ITestOutputHelper output)
             Assert.True(metrics.PerClass[label].Recall > 0.34, $"{label} recall {metrics.PerClass[label].Recall:F2}");
     }
 
-    /// <summary>The image CNN reads the rendered pages (grid, traces, lead labels), not the signals.</summary>
+    /// <summary>The image CNN reads the rendered pages (grid, traces, lead labels), not the signals. At the
+    /// shipped rate (1e-3) 40 epochs on 40 pages are too few here: it then calls every unseen normal page AF.</summary>
     [Fact]
     public void TinyImageCnnLearnsNormalVsAfVsMiFromPageImagesAndScoresUnseenPagesInTheRightClasses()
     {
-        var metrics = TrainAndScoreUnseen(Tiny(DeepRouteSpec.ImageCnnNetwork) with { ImageHeightPx = 192, ImageWidthPx = 320 });
+        var metrics = TrainAndScoreUnseen(Tiny(DeepRouteSpec.ImageCnnNetwork) with { ImageHeightPx = 192, ImageWidthPx = 320, LearningRate = 2e-3 });
         Assert.True(metrics.MacroF1 > 0.6, $"held-out macro-F1 {metrics.MacroF1:F2}");
         foreach (var (_, label) in SynthInputs.ThreeClasses)
             Assert.True(metrics.PerClass[label].Recall > 0.34, $"{label} recall {metrics.PerClass[label].Recall:F2}");
