@@ -10,13 +10,13 @@ public sealed class DeepBundle : IDisposable
 {
     public const string ManifestFile = "deep-manifest.json";
     private readonly DeepClassifier _classifier;
-    private readonly SignalInputs _inputs;
+    private readonly IDeepInputs _inputs;
 
     private DeepBundle(DeepBundleManifest manifest, DeepClassifier classifier)
     {
         Manifest = manifest;
         _classifier = classifier;
-        _inputs = new SignalInputs(manifest.Route);
+        _inputs = IDeepInputs.For(manifest.Route);
     }
 
     public DeepBundleManifest Manifest { get; }

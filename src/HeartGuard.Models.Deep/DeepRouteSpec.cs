@@ -5,8 +5,9 @@ using static TorchSharp.torch;
 
 namespace HeartGuard.Models.Deep;
 
-/// <summary>A deep route: the network and its input window, and how it is trained. Part of the bundle
-/// manifest, so a bundle rebuilds exactly the network whose state dict it holds.</summary>
+/// <summary>A deep route: the network and its input (a signal window, or the trace image for
+/// <c>image-cnn</c>), and how it is trained. Part of the bundle manifest, so a bundle rebuilds exactly the
+/// network whose state dict it holds and feeds it the input it was trained on.</summary>
 public sealed record DeepRouteSpec(
     string Name,
     string Network,
@@ -19,14 +20,22 @@ public sealed record DeepRouteSpec(
     int Patience = 6,
     double LearningRate = 2e-3,
     double WeightDecay = 1e-2,
-    double ValidationShare = 1.0 / 6)
+    double ValidationShare = 1.0 / 6,
+    int ImageHeightPx = 192,
+    int ImageWidthPx = 320)
 {
     public const string SignalCnnNetwork = "signal-cnn";
     public const string SignalBiLstmNetwork = "signal-bilstm";
+    public const string ImageCnnNetwork = "image-cnn";
 
-    public int InputLength => Inputs.SignalWindow.Length(RateHz, DurationS);
+    /// <summary>What the network reads; follows from the network, so a spec cannot pair one with the other's input.</summary>
+    public DeepInputKind Input => Network == ImageCnnNetwork ? DeepInputKind.TraceImage : DeepInputKind.SignalWindow;
 
-    public long[] InputShape => [Inputs.SignalWindow.Leads, Inputs.SignalWindow.Channels, Inputs.SignalWindow.Samples(RateHz, DurationS)];
+    public int InputLength => Input == DeepInputKind.TraceImage ? ImageHeightPx * ImageWidthPx : Inputs.SignalWindow.Length(RateHz, DurationS);
+
+    public long[] InputShape => Input == DeepInputKind.TraceImage
+        ? [1, ImageHeightPx, ImageWidthPx]
+        : [Inputs.SignalWindow.Leads, Inputs.SignalWindow.Channels, Inputs.SignalWindow.Samples(RateHz, DurationS)];
 
     /// <summary>A freshly initialised network (from torch's global seed), run once on an empty input outside
     /// any dispose scope in training mode: TorchSharp creates some scalars on a module's first call (batch
@@ -39,6 +48,7 @@ public sealed record DeepRouteSpec(
         {
             SignalCnnNetwork => new SignalCnn(Width, DiagnosticClasses.All.Count, Dropout),
             SignalBiLstmNetwork => new SignalBiLstm(Width, DiagnosticClasses.All.Count, Dropout),
+            ImageCnnNetwork => new ImageCnn(Width, DiagnosticClasses.All.Count, Dropout),
             _ => throw new InvalidDataException($"Unknown deep network '{Network}'."),
         };
         var initial = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());

@@ -11,16 +11,18 @@ namespace HeartGuard.Models.Deep.Tests;
 
 public class DeepRouteTrainerTests(ITestOutputHelper output)
 {
-    /// <summary>Pages rendered by the synthesizer -> digitizer -> grouped CV -> bundle on disk -> loaded bundle
-    /// classifying pages it never saw.</summary>
-    [Fact]
-    public void SignalCnnTrainsFromPagesWritesABundleAndClassifiesUnseenPages()
+    /// <summary>Pages rendered by the synthesizer -> route inputs (digitizer, or trace image) -> grouped CV ->
+    /// bundle on disk -> loaded bundle classifying pages it never saw.</summary>
+    [Theory]
+    [InlineData(DeepRouteSpec.SignalCnnNetwork)]
+    [InlineData(DeepRouteSpec.ImageCnnNetwork)]
+    public void TinyRouteTrainsFromPagesWritesABundleAndClassifiesUnseenPages(string network)
     {
         using var pages = new TestPages();
-        var trainDir = pages.WriteDataset("train", perClass: 12, firstSeed: 3000);
+        var trainDir = pages.WriteDataset("train", perClass: 16, firstSeed: 3000);
         var testDir = pages.WriteDataset("test", perClass: 5, firstSeed: 7000);
         var bundleDir = Path.Combine(pages.Root, "bundle");
-        var tiny = DeepRoutes.All["signal-cnn"] with { Width = 8, MaxEpochs = 40, BatchSize = 8 };
+        var tiny = DeepRoutes.All[network] with { Width = 8, MaxEpochs = 40, BatchSize = 8 };
 
         var manifest = DeepRouteTrainer.Train(ImageDataset.Load(trainDir), "synth", [tiny], new TrainingOptions { Folds = 3, Seed = 1 }, bundleDir, output.WriteLine);
         using var bundle = DeepBundle.Load(bundleDir);

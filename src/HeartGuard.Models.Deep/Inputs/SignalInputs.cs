@@ -5,7 +5,7 @@ namespace HeartGuard.Models.Deep.Inputs;
 /// <summary>Page -> <see cref="SignalWindow"/> for a route: the caller's digitization when it has one (analyze
 /// does), else the page is digitized here. A page the digitizer cannot read becomes an empty window (every
 /// lead missing), so the network's answer falls back to what it learnt for pages without signal.</summary>
-public sealed class SignalInputs(DeepRouteSpec spec)
+public sealed class SignalInputs(DeepRouteSpec spec) : IDeepInputs
 {
     private readonly Digitizer _digitizer = new();
 

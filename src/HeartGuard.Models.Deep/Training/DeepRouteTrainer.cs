@@ -9,7 +9,8 @@ using HeartGuard.Models.Training;
 
 namespace HeartGuard.Models.Deep.Training;
 
-/// <summary><c>heartguard train --model signal-cnn,...</c>: digitize the distinct pages once, cross-validate
+/// <summary><c>heartguard train --model signal-cnn,...</c>: prepare every distinct page's input once per route
+/// (digitized for the signal routes, the cleaned trace image for image-cnn), cross-validate
 /// every asked deep route with the project's grouped folds (<see cref="CrossValidation"/>, same seed, so the
 /// same folds as the ML.NET routes), keep the best macro-F1, calibrate it on its out-of-fold predictions,
 /// refit it on all pages and write a deep bundle.</summary>
@@ -29,10 +30,11 @@ public static class DeepRouteTrainer
         var labels = items.Select(i => i.LabelIndex).ToList();
         log($"{data.FileCount} files -> {items.Count} distinct images, {groups.Distinct().Count()} groups.");
 
-        var results = new Dictionary<string, (RouteCv Cv, double[][] Oof)>();
+        var results = new Dictionary<string, (RouteCv Cv, double[][] Oof, List<float[]> Rows)>();
         foreach (var route in routes)
         {
-            var table = new FeatureTable(Digitize(items, route, log), labels, groups);
+            var rows = Inputs(items, route, log);
+            var table = new FeatureTable(rows, labels, groups);
             log($"Cross-validating {route.Name} ({options.Folds} grouped folds) ...");
             var cv = CrossValidation.Run(table, groups, options.Folds, options.Seed, train =>
             {
@@ -42,12 +44,12 @@ public static class DeepRouteTrainer
             var metrics = ClassificationMetrics.Compute(labels, cv.OutOfFold, seed: options.Seed);
             var foldF1 = Enumerable.Range(0, options.Folds).Select(f =>
             {
-                var rows = Enumerable.Range(0, items.Count).Where(i => cv.Fold[i] == f).ToList();
-                return ClassificationMetrics.Compute(rows.Select(i => labels[i]).ToList(), rows.Select(i => cv.OutOfFold[i]).ToList(), 0).MacroF1;
+                var inFold = Enumerable.Range(0, items.Count).Where(i => cv.Fold[i] == f).ToList();
+                return ClassificationMetrics.Compute(inFold.Select(i => labels[i]).ToList(), inFold.Select(i => cv.OutOfFold[i]).ToList(), 0).MacroF1;
             }).ToList();
             var mean = foldF1.Average();
             var sd = Math.Sqrt(foldF1.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, foldF1.Count - 1));
-            results[route.Name] = (new RouteCv(metrics, foldF1, sd), cv.OutOfFold);
+            results[route.Name] = (new RouteCv(metrics, foldF1, sd), cv.OutOfFold, rows);
             log($"  {route.Name}: macro-F1 {metrics.MacroF1:F3} [{metrics.MacroF1Ci95?.Low:F3}, {metrics.MacroF1Ci95?.High:F3}], accuracy {metrics.Accuracy:F3}, " +
                 $"fold SD {sd:F3}, recall {string.Join(", ", metrics.PerClass.Select(c => $"{c.Key} {c.Value.Recall:F2}"))} ({clock.Elapsed.TotalSeconds:F0} s)");
         }
@@ -58,7 +60,7 @@ public static class DeepRouteTrainer
         log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
         Directory.CreateDirectory(outputDirectory);
         const string weightsFile = "deep-weights.bin";
-        using (var final = DeepTrainer.Fit(spec, Digitize(items, spec, log), labels, groups, options.Seed, log))
+        using (var final = DeepTrainer.Fit(spec, results[selected].Rows, labels, groups, options.Seed, log))
             final.Save(Path.Combine(outputDirectory, weightsFile));
 
         var manifest = new DeepBundleManifest
@@ -80,16 +82,17 @@ public static class DeepRouteTrainer
         return manifest;
     }
 
-    private static List<float[]> Digitize(IReadOnlyList<LabelledImage> items, DeepRouteSpec route, Action<string> log)
+    /// <summary>Every page's input row, once (digitized for the signal routes, decoded and cleaned for the image route).</summary>
+    private static List<float[]> Inputs(IReadOnlyList<LabelledImage> items, DeepRouteSpec route, Action<string> log)
     {
-        var inputs = new SignalInputs(route);
+        var inputs = IDeepInputs.For(route);
         var clock = Stopwatch.StartNew();
         var windows = new List<float[]>(items.Count);
         foreach (var item in items)
         {
-            windows.Add(inputs.FromImage(File.ReadAllBytes(item.Path), Path.GetFileNameWithoutExtension(item.Path)));
+            windows.Add(inputs.From(new PredictionInput(File.ReadAllBytes(item.Path)), Path.GetFileNameWithoutExtension(item.Path)));
             if (windows.Count % 50 == 0 || windows.Count == items.Count)
-                log($"  digitized {windows.Count}/{items.Count} ({clock.Elapsed.TotalSeconds:F0} s)");
+                log($"  prepared {windows.Count}/{items.Count} ({clock.Elapsed.TotalSeconds:F0} s)");
         }
         return windows;
     }

@@ -42,8 +42,7 @@ public static class DeepTrainer
         var network = spec.Build();
         using var optimizer = torch.optim.AdamW(network.parameters(), spec.LearningRate, weight_decay: spec.WeightDecay);
         using var weights = torch.tensor(classWeights);
-        var augmentation = new SignalAugmentation(maxShiftSamples: (int)Math.Round(0.5 * spec.RateHz));
-        var samples = (int)spec.InputShape[2];
+        var augmentation = IAugmentation.For(spec);
         var rng = new Random(seed);
         var order = train.ToArray();
         var buffer = new float[spec.BatchSize * spec.InputLength];
@@ -63,7 +62,7 @@ public static class DeepTrainer
                 var n = Math.Min(spec.BatchSize, order.Length - start);
                 for (var i = 0; i < n; i++)
                 {
-                    augmentation.Apply(windows[order[start + i]], buffer.AsSpan(i * spec.InputLength, spec.InputLength), samples, rng);
+                    augmentation.Apply(windows[order[start + i]], buffer.AsSpan(i * spec.InputLength, spec.InputLength), rng);
                     batchLabels[i] = labels[order[start + i]];
                 }
                 optimizer.zero_grad();
