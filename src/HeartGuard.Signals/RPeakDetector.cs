@@ -161,7 +161,8 @@ public sealed class RPeakDetector
         if (begin >= 0) regions.Add((begin, smooth.Length));
         if (regions.Count == 0) return;
         var minLength = MinLengthWeight * regions.Average(r => r.End - r.Begin);
-        var peakSlopes = regions.Select(r => Max(smooth.AsSpan(r.Begin, r.End - r.Begin))).ToArray();
+        var steepestAt = regions.Select(r => r.Begin + ArgMax(smooth.AsSpan(r.Begin, r.End - r.Begin))).ToArray();
+        var peakSlopes = steepestAt.Select(i => smooth[i]).ToArray();
         var typicalSlope = RobustStats.Quantile(peakSlopes, 0.75);
         var minDelay = (int)Math.Round(MinDelayS * fs);
         var firstOfRun = peaks.Count;
@@ -177,8 +178,7 @@ public sealed class RPeakDetector
             if (e - b < minLength || peakSlopes[region] < MinSlopeRatio * typicalSlope) continue;
             if (peaks.Count > firstOfRun && run.Start + b - peaks[^1] < tWaveWindow
                 && peakSlopes[region] < TWaveSlopeRatio * lastSlope) continue;
-            var steepest = b + smooth.AsSpan(b, e - b).IndexOf(peakSlopes[region]);
-            int from = run.Start + Math.Max(b, steepest - rWindow), to = run.Start + Math.Min(e, steepest + rWindow + 1);
+            int from = run.Start + Math.Max(b, steepestAt[region] - rWindow), to = run.Start + Math.Min(e, steepestAt[region] + rWindow + 1);
             var peak = from;
             for (var i = from; i < to; i++)
                 if (locator[i] > locator[peak]) peak = i;
@@ -220,11 +220,12 @@ public sealed class RPeakDetector
         if (peaks.Count - firstOfRun >= 3 && peaks[firstOfRun + 1] - peaks[firstOfRun] < edgeEarly) peaks.RemoveAt(firstOfRun);
     }
 
-    private static float Max(ReadOnlySpan<float> values)
+    /// <summary>Index of the first largest value.</summary>
+    private static int ArgMax(ReadOnlySpan<float> values)
     {
-        var max = float.MinValue;
-        foreach (var v in values) max = Math.Max(max, v);
-        return max;
+        var best = 0;
+        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
     }
 
     /// <summary>Centred boxcar mean; the window shrinks at the edges instead of padding with zeros.</summary>

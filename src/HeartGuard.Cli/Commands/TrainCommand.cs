@@ -14,7 +14,7 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "Labelled folder: one subfolder per class (Normal, AbnormalHeartbeat, MyocardialInfarction, HistoryOfMI; Mendeley names accepted).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Bundle folder to write.", Required = true };
         var groups = new Option<string?>("--groups") { Description = "CSV with a file column and a group column (e.g. printed_id) kept inside one fold." };
-        var model = new Option<string>("--model") { Description = $"Route(s) to cross-validate, comma-separated; the best macro-F1 is shipped. Known: {string.Join(", ", RouteCatalog.Names)}; deep (not mixed with the others): {string.Join(", ", DeepRoutes.All.Keys)}.", DefaultValueFactory = _ => "signal-lgbm-lr" };
+        var model = new Option<string>("--model") { Description = $"Route(s) to cross-validate, comma-separated; the best macro-F1 is shipped. Known: {string.Join(", ", RouteCatalog.Names)}; deep (not mixed with the others): {string.Join(", ", DeepRoutes.All.Keys)}.", DefaultValueFactory = _ => string.Join(",", new TrainingOptions().Models) };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and trainers.", DefaultValueFactory = _ => 42 };
         var tiles = new Option<string>("--tiles") { Description = "Tile grid ROWSxCOLUMNS of page views (plus the whole page).", DefaultValueFactory = _ => "3x4" };

@@ -21,10 +21,11 @@ public sealed class LayoutDetector : ILayoutDetector
     {
         var profile = RowProfile(ink);
         var minSeparation = (int)(8 * scale.PxPerMmY);
+        var halfBand = (int)(BandHalfMm * scale.PxPerMmY);
         var candidates = new List<TraceRow>();
         foreach (var y in Peaks(profile, minSeparation))
         {
-            var row = Measure(ink, y, (int)(BandHalfMm * scale.PxPerMmY));
+            var row = Measure(ink, y, halfBand);
             if (row is not null) candidates.Add(row);
         }
         var widest = candidates.Count == 0 ? 0 : candidates.Max(r => r.EndX - r.StartX);
@@ -43,7 +44,7 @@ public sealed class LayoutDetector : ILayoutDetector
         if (rows.Count > wanted)
             rows = rows.OrderByDescending(r => r.Coverage).Take(wanted).OrderBy(r => r.BaselineY).ToList();
         var confidence = rows.Average(r => r.Coverage) * (rows.Count == wanted ? 1.0 : 0.6) * Regularity(rows, name);
-        rows = WithBands(Aligned(rows), ink.Height).Select(r => ExtendedAlongStroke(ink, r, (int)(BandHalfMm * scale.PxPerMmY))).ToList();
+        rows = WithBands(Aligned(rows), ink.Height).Select(r => ExtendedAlongStroke(ink, r, halfBand)).ToList();
         var layout = EcgLayout.Standard(name, options.RecordDurationS);
         // Fewer rows than the layout has (a 3x4 page without rhythm strip): the missing rows stay missing.
         if (rows.Count < layout.TotalRows)
