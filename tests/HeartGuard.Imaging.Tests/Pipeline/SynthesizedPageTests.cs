@@ -89,6 +89,26 @@ public class SynthesizedPageTests
         }
     }
 
+    /// <summary>A tall narrow R drawn through its lead's printed label ("aVR", same pen as the trace): the glyph
+    /// ink beside the stroke is a shorter way down than the stroke's own tip, and the path must not take it.</summary>
+    [Fact]
+    public void A_spike_drawn_through_its_lead_label_is_read_to_its_tip()
+    {
+        const float peakUv = 1500;
+        const double peakS = 2.62, halfWidthS = 0.02;
+        var record = SignalGenerator.Generate(new SignalSpec(EcgPattern.Normal, 72, 5));
+        var rate = record.SamplingRateHz;
+        var avr = record["aVR"].SamplesUv;
+        for (var n = (int)(2.5 * rate); n < (int)(5.0 * rate); n++)
+            avr[n] = (float)(peakUv * Math.Max(0, 1 - Math.Abs(n / rate - peakS) / halfWidthS));
+        var page = PageRenderer.Render(record, new PageSpec { Grid = GridStyle.Red, Seed = 5 });
+
+        var result = new Digitizer().Digitize(page.ImageBytes, "label");
+
+        var read = result.Record["aVR"].SamplesUv[(int)((peakS - halfWidthS) * rate)..(int)((peakS + halfWidthS) * rate)];
+        Assert.InRange(read.Max(), 0.9f * peakUv, 1.1f * peakUv);
+    }
+
     [Fact]
     public void Scale_is_measured_from_the_grid_within_two_percent()
     {
