@@ -37,7 +37,8 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
 
     /// <summary>Samples of a row's path in microvolts for t in [t0, t1) at <paramref name="rateHz"/>;
     /// NaN where the path has no ink within 2 mm. Ink within <see cref="EdgeMarginMm"/> of the window's ends
-    /// is ignored (pulse edges, lead separator marks) and the nearest inner value held instead.</summary>
+    /// is ignored (pulse edges, lead separator marks) and the nearest inner value held instead, up to
+    /// <see cref="MaxHoldMm"/> beyond it.</summary>
     public float[] Sample(RowTrace row, double t0S, double t1S, double rateHz, GridCalibration scale, PaperSettings paper)
     {
         var first = (int)Math.Round(t0S * rateHz);
@@ -46,6 +47,7 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         var uvPerPx = 1000.0 / (scale.PxPerMmY * paper.GainMmPerMv);
         var maxGap = 2 * scale.PxPerMmX;
         var margin = Math.Max(2, EdgeMarginMm * scale.PxPerMmX);
+        var hold = Math.Max(2, MaxHoldMm * scale.PxPerMmX) + 1.5;
         var px = row.PointX;
         var py = row.PointY;
         int lo = LowerBound(px, X(t0S) + margin), hi = LowerBound(px, X(t1S) - margin) - 1;
@@ -56,8 +58,8 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
             while (k <= hi && px[k] < x) k++;
             double y;
             if (hi < lo) y = double.NaN;
-            else if (k == lo) y = px[lo] - x <= margin + 1.5 ? py[lo] : double.NaN;
-            else if (k > hi) y = x - px[hi] <= margin + 1.5 ? py[hi] : double.NaN;
+            else if (k == lo) y = px[lo] - x <= hold ? py[lo] : double.NaN;
+            else if (k > hi) y = x - px[hi] <= hold ? py[hi] : double.NaN;
             else
             {
                 var span = px[k] - px[k - 1];
@@ -68,9 +70,15 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         return values;
     }
 
-    /// <summary>Half a lead-separator bar plus its anti-aliasing: at 0.35 mm the bar's edge still pulled the
-    /// first samples of the leads after it (renders: 14.5 dB; 0.45 mm: 16.5 dB; 0.6 mm and up loses real signal).</summary>
-    private const double EdgeMarginMm = 0.45;
+    /// <summary>Ink this close to a window's ends is not read: a thin separator line or a pulse edge. Solid
+    /// separator bars are taken out of the path's points before (<see cref="Traces.SeparatorBars"/>); when they
+    /// were not, half a bar plus its anti-aliasing needed 0.45 mm (0.35 mm let the bar's edge pull the first
+    /// samples: renders 14.5 vs 16.5 dB), which held the first and last 9 ms of every segment constant and cost
+    /// most where a QRS meets a boundary (renders 19.35/19.65 -> 19.43/19.84 dB with the bars removed and 0.2 mm).</summary>
+    private const double EdgeMarginMm = 0.2;
+
+    /// <summary>How far beyond the first or last point the nearest value is held: across a removed bar.</summary>
+    private const double MaxHoldMm = 0.45;
 
     /// <summary>Row starts and ends may disagree by a sample interval and a pen width; more is an extra mark.</summary>
     private const double MaxEndDisagreementMm = 1;

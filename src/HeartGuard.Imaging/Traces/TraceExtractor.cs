@@ -35,7 +35,7 @@ public sealed class TraceExtractor : ITraceExtractor
                 centre[c] = (top[c] + bottom[c]) / 2f;
             }
             var halfThickness = HalfThickness(top, bottom);
-            var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness);
+            var (px, py) = WithoutBars(Points(ink, x0, centre, top, bottom, halfThickness), SeparatorBars.Find(ink, row, scale));
             var pulse = CalibrationPulse.Find(x0, centre, top, bottom, halfThickness, scale, paper);
             var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             var traceStart = pulse is null ? x0 : pulse.EndX;
@@ -212,6 +212,22 @@ public sealed class TraceExtractor : ITraceExtractor
         var py = ys.ToArray();
         Array.Sort(px, py);
         return (px, py);
+    }
+
+    /// <summary>The points minus those on a separator bar (<see cref="SeparatorBars"/>): a bar's columns give
+    /// one point at its middle, and the column where the trace runs into the bar's end gives one between the two.</summary>
+    private static (double[] X, double[] Y) WithoutBars((double[] X, double[] Y) points, List<SeparatorBars.Bar> bars)
+    {
+        if (bars.Count == 0) return points;
+        var xs = new List<double>(points.X.Length);
+        var ys = new List<double>(points.Y.Length);
+        for (var i = 0; i < points.X.Length; i++)
+        {
+            if (bars.Any(b => b.Covers(points.X[i], points.Y[i]))) continue;
+            xs.Add(points.X[i]);
+            ys.Add(points.Y[i]);
+        }
+        return (xs.ToArray(), ys.ToArray());
     }
 
     /// <summary>True when <paramref name="here"/> (a column's top or bottom) reaches past both neighbours' in

@@ -1,0 +1,38 @@
+using HeartGuard.Core;
+using HeartGuard.Imaging.Cleanup;
+using HeartGuard.Imaging.Layout;
+using HeartGuard.Imaging.Traces;
+using OpenCvSharp;
+
+namespace HeartGuard.Imaging.Tests.Traces;
+
+public class SeparatorBarsTests
+{
+    private static readonly GridCalibration Scale = new(7.874, 7.874, ScaleSource.Grid, 1);
+
+    /// <summary>A page 200 px wide and 120 px high, drawn white-on-black as the mask is, with a solid bar
+    /// (columns 100-105, rows 30-79) and a steep stroke (a 2 px line from (20, 20) to (40, 100)).</summary>
+    private static InkMask Mask()
+    {
+        using var page = new Mat(120, 200, MatType.CV_8UC1, Scalar.All(0));
+        Cv2.Rectangle(page, new Rect(100, 30, 6, 50), Scalar.All(255), -1);
+        Cv2.Line(page, new Point(20, 20), new Point(40, 100), Scalar.All(255), 2);
+        var columns = new Mat();
+        Cv2.Transpose(page, columns);
+        var grey = new Mat(120, 200, MatType.CV_8UC1, Scalar.All(255));
+        return new InkMask(columns, 200, 120, false, new InkLevels(grey, owned: true, 0, 200));
+    }
+
+    [Fact]
+    public void A_solid_bar_is_found_with_its_extent_and_a_steep_stroke_is_not_a_bar()
+    {
+        using var ink = Mask();
+        var bars = SeparatorBars.Find(ink, new TraceRow(0, 60, 0, 119, 0, 199, 1), Scale);
+
+        var bar = Assert.Single(bars);
+        Assert.Equal((100, 105, 30, 79), (bar.Left, bar.Right, bar.Top, bar.Bottom));
+        Assert.True(bar.Covers(102.5, 50));
+        Assert.False(bar.Covers(102.5, 20));
+        Assert.False(bar.Covers(30.5, 60));
+    }
+}
