@@ -153,24 +153,14 @@ public sealed class InkSeparator : IInkSeparator
         mask.SetTo(new Scalar(0), thick);
     }
 
-    /// <summary>Ink is a few percent of the mask, so each row is walked run by run with vectorised searches
-    /// for the next ink and the next gap rather than pixel by pixel.</summary>
+    /// <summary>Walked run by run (<see cref="InkRuns"/>): ink is a few percent of the mask.</summary>
     private static void EraseLongHorizontalRuns(Mat mask, int minLength)
     {
         for (var y = 0; y < mask.Height; y++)
         {
             var row = mask.RowSpan<byte>(y);
-            var x = 0;
-            while (x < row.Length)
-            {
-                var inkAt = row[x..].IndexOfAnyExcept((byte)0);
-                if (inkAt < 0) break;
-                var start = x + inkAt;
-                var gapAt = row[start..].IndexOf((byte)0);
-                var end = gapAt < 0 ? row.Length : start + gapAt;
-                if (end - start >= minLength) row[start..end].Clear();
-                x = end;
-            }
+            foreach (var (start, end) in new InkRuns(row))
+                if (end - start + 1 >= minLength) row[start..(end + 1)].Clear();
         }
     }
 }

@@ -40,16 +40,8 @@ public static class SeparatorBars
     /// <paramref name="like"/> (same top and bottom within 1 px) when given.</summary>
     private static (int Top, int Bottom)? LongRunLike(InkMask ink, int x, TraceRow row, int minLength, (int Top, int Bottom)? like)
     {
-        var column = ink.Column(x)[row.TopY..(row.BottomY + 1)];
-        var y = 0;
-        while (y < column.Length)
+        foreach (var (start, end) in new InkRuns(ink.Column(x)[row.TopY..(row.BottomY + 1)]))
         {
-            var start = column[y..].IndexOfAnyExcept((byte)0);
-            if (start < 0) break;
-            start += y;
-            var len = column[start..].IndexOf((byte)0);
-            var end = len < 0 ? column.Length - 1 : start + len - 1;
-            y = end + 1;
             if (end - start + 1 < minLength) continue;
             int top = row.TopY + start, bottom = row.TopY + end;
             if (like is not { } l || Math.Abs(top - l.Top) <= 1 && Math.Abs(bottom - l.Bottom) <= 1) return (top, bottom);

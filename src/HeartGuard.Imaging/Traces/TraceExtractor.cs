@@ -94,15 +94,8 @@ public sealed class TraceExtractor : ITraceExtractor
         {
             runStart[c] = count;
             var column = ink.Column(x0 + c)[bandTop..(bandBottom + 1)];
-            var y = 0;
-            while (y < column.Length)
+            foreach (var (start, end) in new InkRuns(column))
             {
-                var start = column[y..].IndexOfAnyExcept((byte)0);
-                if (start < 0) break;
-                start += y;
-                var len = column[start..].IndexOf((byte)0);
-                var end = len < 0 ? column.Length - 1 : start + len - 1;
-                y = end + 1;
                 // A run touching both band edges is a separator line, not a trace.
                 if (start == 0 && end == column.Length - 1) continue;
                 // A pixel or two lighter than the cut inside one stroke (where a steep stroke hands over to
