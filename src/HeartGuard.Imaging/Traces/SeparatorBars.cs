@@ -28,7 +28,7 @@ public static class SeparatorBars
         for (var x = row.StartX; x <= row.EndX + 1; x++)
         {
             var match = x <= row.EndX ? LongRunLike(ink, x, row, minLength, runLeft < 0 ? null : (runTop, runBottom)) : null;
-            if (match is { } m && runLeft >= 0) continue;
+            if (match is not null && runLeft >= 0) continue;
             if (runLeft >= 0 && x - runLeft >= MinColumns) bars.Add(new Bar(runLeft, x - 1, runTop, runBottom));
             runLeft = -1;
             if (match is { } first) (runLeft, runTop, runBottom) = (x, first.Top, first.Bottom);
