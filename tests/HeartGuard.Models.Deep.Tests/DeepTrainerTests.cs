@@ -57,14 +57,14 @@ public class DeepTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ALossThatStaysNonFiniteIsAnErrorNotANetwork()
+    public void ANonFiniteLossIsAClearErrorNotANetwork()
     {
         var spec = Tiny(DeepRouteSpec.SignalCnnNetwork) with { MaxEpochs = 2 };
         var (windows, labels, groups) = SynthInputs.Make(spec, perClass: 4, firstSeed: 300);
         var poisoned = windows.Select(w => w.Select(v => float.NaN).ToArray()).ToList();
 
         var error = Assert.Throws<InvalidOperationException>(() => DeepTrainer.Fit(spec, poisoned, labels, groups, seed: 5));
-        Assert.Contains("diverged", error.Message);
+        Assert.Contains("non-finite", error.Message);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class ImageCnn : nn.Module<Tensor, Tensor>
     }
 
     private static nn.Module<Tensor, Tensor> Block(long input, long output) => nn.Sequential(
-        nn.Conv2d(input, output, 3, padding: 1, bias: false), nn.BatchNorm2d(output), nn.ReLU());
+        nn.Conv2d(input, output, 3, padding: 1, bias: false), new ScalarSafeBatchNorm(output), nn.ReLU());
 
     public override Tensor forward(Tensor images)
     {

@@ -23,7 +23,7 @@ public sealed class SignalCnn : LeadEncoderHead
     }
 
     internal static nn.Module<Tensor, Tensor> Block(long input, long output, long kernel, long dilation = 1) => nn.Sequential(
-        nn.Conv1d(input, output, kernel, padding: dilation * (kernel / 2), dilation: dilation, bias: false), nn.BatchNorm1d(output), nn.ReLU());
+        nn.Conv1d(input, output, kernel, padding: dilation * (kernel / 2), dilation: dilation, bias: false), new ScalarSafeBatchNorm(output), nn.ReLU());
 
     protected override Tensor Encode(Tensor leads) => _encoder.forward(leads);
 }

@@ -12,35 +12,36 @@ namespace HeartGuard.Models.Deep.Training;
 /// class-weighted validation loss are kept. Class weights (inverse frequency) come from the training part.</summary>
 public static class DeepTrainer
 {
-    public const int MaxAttempts = 3;
-
-    /// <summary>Fits the network; a run whose loss turns non-finite is started again from the same seed, up to
-    /// <see cref="MaxAttempts"/> times. TorchSharp training here has, not reproducibly, produced a NaN batch
-    /// loss in a run whose earlier epochs were bit-identical to a clean run's (seen at epoch 1 and at epoch 20
-    /// of the same fold, more often under heavy load; the cause is not found). A rerun gives the network the
-    /// seed gives; a loss that is non-finite in every attempt (e.g. NaN inputs) is an error.</summary>
+    /// <summary>Fits the network. Every tensor of a training step belongs to that step's dispose scope and every
+    /// scalar libtorch reads is held until the call returns (<see cref="ScalarSafeAdamW"/>,
+    /// <see cref="Networks.ScalarSafeBatchNorm"/>): nothing is left for the finalizer thread to free while
+    /// libtorch works, which is what once turned bit-identical runs into NaN losses at random epochs. A loss
+    /// that is not finite is therefore an error in the inputs or the schedule, not something a rerun cures.</summary>
     public static DeepClassifier Fit(DeepRouteSpec spec, IReadOnlyList<float[]> windows, IReadOnlyList<int> labels,
         IReadOnlyList<string> groups, int seed, Action<string>? log = null)
     {
         if (windows.Count == 0) throw new ArgumentException("No training rows.");
         TorchRuntime.Configure();
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        torch.manual_seed(seed);
+        var network = spec.Build();
+        try
         {
-            if (TryFit(spec, windows, labels, groups, seed, log) is { } classifier) return classifier;
-            log?.Invoke($"    the training loss became non-finite (attempt {attempt} of {MaxAttempts})");
+            Train(network, spec, windows, labels, groups, seed, log);
+            return new DeepClassifier(spec, network);
         }
-        throw new InvalidOperationException($"{spec.Name}: training diverged in all {MaxAttempts} attempts (non-finite loss).");
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
     }
 
-    private static DeepClassifier? TryFit(DeepRouteSpec spec, IReadOnlyList<float[]> windows, IReadOnlyList<int> labels,
-        IReadOnlyList<string> groups, int seed, Action<string>? log)
+    private static void Train(nn.Module<Tensor, Tensor> network, DeepRouteSpec spec, IReadOnlyList<float[]> windows,
+        IReadOnlyList<int> labels, IReadOnlyList<string> groups, int seed, Action<string>? log)
     {
         var (train, validation) = SplitValidation(spec, labels, groups, seed);
         var classWeights = ClassWeights(train.Select(i => labels[i]));
-
-        torch.manual_seed(seed);
-        var network = spec.Build();
-        using var optimizer = torch.optim.AdamW(network.parameters(), spec.LearningRate, weight_decay: spec.WeightDecay);
+        using var optimizer = new ScalarSafeAdamW(network.parameters(), spec.LearningRate, spec.WeightDecay);
         using var weights = torch.tensor(classWeights);
         var augmentation = IAugmentation.For(spec);
         var rng = new Random(seed);
@@ -49,64 +50,73 @@ public static class DeepTrainer
         var batchLabels = new long[spec.BatchSize];
 
         Dictionary<string, Tensor>? best = null;
-        var bestLoss = double.MaxValue;
-        var bestEpoch = 0;
-        var clock = Stopwatch.StartNew();
-        for (var epoch = 1; epoch <= spec.MaxEpochs; epoch++)
+        try
         {
-            network.train();
-            rng.Shuffle(order);
-            double trainLoss = 0;
-            for (var start = 0; start < order.Length; start += spec.BatchSize)
+            var bestLoss = double.MaxValue;
+            var bestEpoch = 0;
+            var clock = Stopwatch.StartNew();
+            for (var epoch = 1; epoch <= spec.MaxEpochs; epoch++)
             {
-                var n = Math.Min(spec.BatchSize, order.Length - start);
-                for (var i = 0; i < n; i++)
+                network.train();
+                rng.Shuffle(order);
+                double trainLoss = 0;
+                for (var start = 0; start < order.Length; start += spec.BatchSize)
                 {
-                    augmentation.Apply(windows[order[start + i]], buffer.AsSpan(i * spec.InputLength, spec.InputLength), rng);
-                    batchLabels[i] = labels[order[start + i]];
-                }
-                optimizer.zero_grad();
-                using (var x = torch.tensor(buffer.AsSpan(0, n * spec.InputLength).ToArray(), [n, .. spec.InputShape]))
-                using (var y = torch.tensor(batchLabels.AsSpan(0, n).ToArray(), ScalarType.Int64))
-                using (var logits = network.forward(x))
-                using (var loss = nn.functional.cross_entropy(logits, y, weights))
-                {
-                    var value = loss.item<float>();
-                    if (!float.IsFinite(value))
+                    var n = Math.Min(spec.BatchSize, order.Length - start);
+                    for (var i = 0; i < n; i++)
                     {
-                        Dispose(best);
-                        network.Dispose();
-                        return null;
+                        augmentation.Apply(windows[order[start + i]], buffer.AsSpan(i * spec.InputLength, spec.InputLength), rng);
+                        batchLabels[i] = labels[order[start + i]];
                     }
-                    loss.backward();
-                    trainLoss += value * n;
+                    trainLoss += Step(network, optimizer, spec, buffer, batchLabels, n, weights, epoch) * n;
                 }
-                optimizer.step();
-                // No dispose scope around a training step: TorchSharp objects created lazily inside one (the
-                // optimizer's moments, batch-norm scalars) were freed under later steps (NaN losses, "Unknown
-                // scalar type" in some runs). The forward pass's intermediates are released here instead.
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
+                if (validation.Count == 0) continue;
+                var validationLoss = WeightedLoss(network, spec, windows, labels, validation, classWeights);
+                if (validationLoss < bestLoss)
+                {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    Dispose(best);
+                    best = Snapshot(network);
+                }
+                log?.Invoke($"    epoch {epoch}: train loss {trainLoss / order.Length:F3}, validation loss {validationLoss:F3} ({clock.Elapsed.TotalSeconds:F0} s)");
+                if (epoch - bestEpoch >= spec.Patience) break;
             }
-            if (validation.Count == 0) continue;
-            var validationLoss = WeightedLoss(network, spec, windows, labels, validation, weights);
-            if (validationLoss < bestLoss)
+            if (best != null)
             {
-                bestLoss = validationLoss;
-                bestEpoch = epoch;
-                Dispose(best);
-                best = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+                network.load_state_dict(best);
+                log?.Invoke($"    kept epoch {bestEpoch} (validation loss {bestLoss:F3}) of {train.Count} training / {validation.Count} validation pages");
             }
-            log?.Invoke($"    epoch {epoch}: train loss {trainLoss / order.Length:F3}, validation loss {validationLoss:F3} ({clock.Elapsed.TotalSeconds:F0} s)");
-            if (epoch - bestEpoch >= spec.Patience) break;
         }
-        if (best != null)
+        finally
         {
-            network.load_state_dict(best);
             Dispose(best);
-            log?.Invoke($"    kept epoch {bestEpoch} (validation loss {bestLoss:F3}) of {train.Count} training / {validation.Count} validation pages");
         }
-        return new DeepClassifier(spec, network);
+    }
+
+    /// <summary>One forward/backward pass and optimizer step on the first <paramref name="n"/> rows of the batch
+    /// buffers; returns the batch loss. Everything it creates is disposed before it returns.</summary>
+    private static float Step(nn.Module<Tensor, Tensor> network, ScalarSafeAdamW optimizer, DeepRouteSpec spec, float[] buffer,
+        long[] batchLabels, int n, Tensor weights, int epoch)
+    {
+        using var scope = torch.NewDisposeScope();
+        optimizer.ZeroGrad();
+        var x = torch.tensor(n == spec.BatchSize ? buffer : buffer[..(n * spec.InputLength)], [n, .. spec.InputShape]);
+        var y = torch.tensor(n == spec.BatchSize ? batchLabels : batchLabels[..n], ScalarType.Int64);
+        var loss = nn.functional.cross_entropy(network.forward(x), y, weights);
+        var value = loss.item<float>();
+        if (!float.IsFinite(value))
+            throw new InvalidOperationException($"{spec.Name}: the training loss became non-finite in epoch {epoch} (inputs with NaN or infinite values, or a learning rate too high).");
+        loss.backward();
+        optimizer.Step();
+        return value;
+    }
+
+    /// <summary>A copy of the network's parameters and buffers that the caller owns.</summary>
+    private static Dictionary<string, Tensor> Snapshot(nn.Module<Tensor, Tensor> network)
+    {
+        using var scope = torch.NewDisposeScope();
+        return network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
     }
 
     /// <summary>Training and validation rows; no validation (train all epochs) when there are too few groups.</summary>
@@ -130,10 +140,9 @@ public static class DeepTrainer
     }
 
     private static double WeightedLoss(nn.Module<Tensor, Tensor> network, DeepRouteSpec spec, IReadOnlyList<float[]> windows,
-        IReadOnlyList<int> labels, List<int> rows, Tensor weights)
+        IReadOnlyList<int> labels, List<int> rows, float[] w)
     {
         var probabilities = new DeepClassifier(spec, network).Predict(rows.Select(i => windows[i]).ToList());
-        var w = weights.data<float>().ToArray();
         double loss = 0, weightSum = 0;
         for (var i = 0; i < rows.Count; i++)
         {
