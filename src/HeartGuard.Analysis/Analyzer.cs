@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HeartGuard.Imaging;
 using HeartGuard.Models;
+using HeartGuard.Models.Deep;
 using HeartGuard.Signals;
 
 namespace HeartGuard.Analysis;
@@ -11,14 +12,14 @@ public sealed class Analyzer : IPageAnalyzer
 {
     private readonly Digitizer _digitizer;
     private readonly MeasurementPipeline _measurement;
-    private readonly Lazy<(ModelBundle? Model, string? Reason)> _model;
+    private readonly Lazy<(IPageModel? Model, string? Reason)> _model;
 
-    public Analyzer(Digitizer digitizer, MeasurementPipeline measurement, ModelBundle? model, string? diagnosisUnavailableReason)
-        : this(digitizer, measurement, new Lazy<(ModelBundle?, string?)>((model, model is null ? diagnosisUnavailableReason ?? "no model bundle is loaded" : null)))
+    public Analyzer(Digitizer digitizer, MeasurementPipeline measurement, IPageModel? model, string? diagnosisUnavailableReason)
+        : this(digitizer, measurement, new Lazy<(IPageModel?, string?)>((model, model is null ? diagnosisUnavailableReason ?? "no model bundle is loaded" : null)))
     {
     }
 
-    private Analyzer(Digitizer digitizer, MeasurementPipeline measurement, Lazy<(ModelBundle? Model, string? Reason)> model)
+    private Analyzer(Digitizer digitizer, MeasurementPipeline measurement, Lazy<(IPageModel? Model, string? Reason)> model)
     {
         _digitizer = digitizer;
         _measurement = measurement;
@@ -32,21 +33,21 @@ public sealed class Analyzer : IPageAnalyzer
     public static Analyzer CreateDefault() => Create(null);
 
     /// <summary>The shipped digitizer and measurement pipeline with the bundle in <paramref name="bundleDirectory"/>
-    /// (null: the default bundle); a bundle that cannot be loaded leaves the diagnosis out, with the reason.
-    /// The bundle loads on a worker thread (about 0.4 s of ML.NET start-up) while the first page is digitized,
+    /// (null: the default bundle; an ML.NET or a deep-route bundle, see <see cref="PageModels"/>); a bundle that cannot be loaded leaves the diagnosis out, with the reason.
+    /// The bundle loads on a worker thread (about 0.4 s of ML.NET or libtorch start-up) while the first page is digitized,
     /// and the first classification waits for it.</summary>
     public static Analyzer Create(string? bundleDirectory)
     {
         var loading = Task.Run(() => Load(bundleDirectory));
-        return new Analyzer(new Digitizer(), new MeasurementPipeline(), new Lazy<(ModelBundle?, string?)>(() => loading.GetAwaiter().GetResult()));
+        return new Analyzer(new Digitizer(), new MeasurementPipeline(), new Lazy<(IPageModel?, string?)>(() => loading.GetAwaiter().GetResult()));
     }
 
-    private static (ModelBundle? Model, string? Reason) Load(string? bundleDirectory)
+    private static (IPageModel? Model, string? Reason) Load(string? bundleDirectory)
     {
         try
         {
-            var model = ModelBundle.Load(bundleDirectory ?? ModelBundle.DefaultDirectory);
-            model.StartLoadingImageNetwork();
+            var model = PageModels.Load(bundleDirectory ?? ModelBundle.DefaultDirectory);
+            model.StartLoading();
             return (model, null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)

@@ -5,8 +5,9 @@ using HeartGuard.Models.Evaluation;
 namespace HeartGuard.Models.Deep;
 
 /// <summary>A trained deep route loaded from its bundle folder: a page in, calibrated probabilities and the
-/// low-confidence flag out.</summary>
-public sealed class DeepBundle : IDisposable
+/// low-confidence flag out. What only the ML.NET bundle has is left out rather than approximated: no
+/// out-of-distribution flag (no feature statistics are kept), no per-lead contributions and no explanation.</summary>
+public sealed class DeepBundle : IPageModel, IDisposable
 {
     public const string ManifestFile = "deep-manifest.json";
     private readonly DeepClassifier _classifier;
@@ -20,6 +21,10 @@ public sealed class DeepBundle : IDisposable
     }
 
     public DeepBundleManifest Manifest { get; }
+
+    BundleManifestBase IPageModel.Manifest => Manifest;
+
+    public bool HasImagePart => Manifest.Route.Input == DeepInputKind.TraceImage;
 
     public static bool IsDeepBundle(string directory) => File.Exists(Path.Combine(directory, ManifestFile));
 
@@ -37,8 +42,17 @@ public sealed class DeepBundle : IDisposable
         var best = ClassificationMetrics.ArgMax(p);
         var flags = p[best] < Manifest.ConfidenceThreshold ? new List<string> { "low_confidence" } : [];
         var probabilities = new Dictionary<string, double>();
-        for (var k = 0; k < p.Length; k++) probabilities[DiagnosticClasses.All[k]] = p[k];
-        return new Diagnosis(DiagnosticClasses.All[best], probabilities, p[best], flags.Count > 0, flags);
+        for (var k = 0; k < p.Length; k++) probabilities[Manifest.Classes[k]] = p[k];
+        return new Diagnosis(Manifest.Classes[best], probabilities, p[best], flags.Count > 0, flags);
+    }
+
+    public Prediction PredictWithLeadContributions(PredictionInput input) => new(Predict(input), []);
+
+    public Explanation? Explain(PredictionInput input, Prediction prediction) => null;
+
+    /// <summary>Nothing to start: the network is loaded with the bundle.</summary>
+    public void StartLoading()
+    {
     }
 
     public void Dispose() => _classifier.Dispose();

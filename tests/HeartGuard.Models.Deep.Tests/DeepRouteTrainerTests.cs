@@ -12,7 +12,8 @@ namespace HeartGuard.Models.Deep.Tests;
 public class DeepRouteTrainerTests(ITestOutputHelper output)
 {
     /// <summary>Pages rendered by the synthesizer -> route inputs (digitizer, or trace image) -> grouped CV ->
-    /// bundle on disk -> loaded bundle classifying pages it never saw.</summary>
+    /// bundle on disk -> loaded through the one loader analyze, evaluate and the web app use -> classifying
+    /// pages it never saw, each probability under its own label (a permuted class order would score ~0).</summary>
     [Theory]
     [InlineData(DeepRouteSpec.SignalCnnNetwork)]
     [InlineData(DeepRouteSpec.ImageCnnNetwork)]
@@ -25,9 +26,10 @@ public class DeepRouteTrainerTests(ITestOutputHelper output)
         var tiny = DeepRoutes.All[network] with { Width = 8, MaxEpochs = 40, BatchSize = 8 };
 
         var manifest = DeepRouteTrainer.Train(ImageDataset.Load(trainDir), "synth", [tiny], new TrainingOptions { Folds = 3, Seed = 1 }, bundleDir, output.WriteLine);
-        using var bundle = DeepBundle.Load(bundleDir);
+        var model = PageModels.Load(bundleDir);
+        using var bundle = Assert.IsType<DeepBundle>(model);
         var test = ImageDataset.Load(testDir).Items;
-        var predictions = test.Select(i => bundle.Predict(new PredictionInput(File.ReadAllBytes(i.Path)))).ToList();
+        var predictions = test.Select(i => model.Predict(new PredictionInput(File.ReadAllBytes(i.Path)))).ToList();
         var metrics = ClassificationMetrics.Compute(test.Select(i => i.LabelIndex).ToList(),
             predictions.Select(d => DiagnosticClasses.All.Select(c => d.Probabilities[c]).ToArray()).ToList(), seed: 0);
         output.WriteLine($"held-out macro-F1 {metrics.MacroF1:F2}");
@@ -38,6 +40,24 @@ public class DeepRouteTrainerTests(ITestOutputHelper output)
         // Three balanced classes: chance macro-F1 is about 0.33.
         Assert.True(metrics.MacroF1 > 0.5, $"held-out macro-F1 {metrics.MacroF1:F2}");
         Assert.All(predictions, d => Assert.Equal(1.0, d.Probabilities.Values.Sum(), 6));
+        Assert.All(predictions, d => Assert.Equal(d.Probabilities.MaxBy(p => p.Value).Key, d.Label));
+        Assert.Equal(network == DeepRouteSpec.ImageCnnNetwork, model.HasImagePart);
+    }
+
+    [Fact]
+    public void TheLoaderReadsTheShippedMlNetBundleAndNamesAFolderWithoutAManifest()
+    {
+        Assert.IsType<ModelBundle>(PageModels.Load(ModelBundle.DefaultDirectory));
+        var empty = Directory.CreateTempSubdirectory("hg-no-bundle-").FullName;
+        try
+        {
+            var e = Assert.Throws<FileNotFoundException>(() => PageModels.Load(empty));
+            Assert.Contains(empty, e.Message);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using HeartGuard.Core;
 using HeartGuard.Models;
 using HeartGuard.Models.Data;
+using HeartGuard.Models.Deep;
 using HeartGuard.Models.Evaluation;
 
 namespace HeartGuard.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Labelled folder: one subfolder per class (Mendeley names accepted).", Required = true };
-        var model = new Option<string?>("--model") { Description = "Bundle folder (default: the shipped models/default)." };
+        var model = new Option<string?>("--model") { Description = "Bundle folder, ML.NET or deep (default: the shipped models/default)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table and HTML report." };
         var report = new Option<string>("--report") { Description = "Where to write the HTML report.", DefaultValueFactory = _ => "evaluation-report.html" };
         var command = new Command("evaluate", "Score a model bundle on a labelled folder (distinct images only).");
@@ -22,7 +23,7 @@ internal static class EvaluateCommand
         {
             try
             {
-                var bundle = ModelBundle.Load(parse.GetValue(model) ?? ModelBundle.DefaultDirectory);
+                var bundle = PageModels.Load(parse.GetValue(model) ?? ModelBundle.DefaultDirectory);
                 var dataset = ImageDataset.Load(parse.GetValue(data)!);
                 foreach (var w in dataset.Warnings) Console.Error.WriteLine("warning: " + w);
                 var asJson = parse.GetValue(json);
@@ -49,7 +50,7 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static object ToJson(Evaluator.Result r, ModelBundle bundle)
+    private static object ToJson(Evaluator.Result r, IPageModel bundle)
     {
         var m = r.Metrics;
         return new

@@ -17,11 +17,11 @@ public static class DeepTrainer
     /// <summary>Fits the network. Every tensor of a training step belongs to that step's dispose scope and every
     /// scalar libtorch reads is held until the call returns (<see cref="ScalarSafeAdamW"/>,
     /// <see cref="Networks.ScalarSafeBatchNorm"/>): nothing is left for the finalizer thread to free while
-    /// libtorch works, which is what turned bit-identical runs into NaN losses and crashes at random epochs.
-    /// A rarer non-finite gradient in the first block, in otherwise bit-identical runs, is still seen (docs/models.md,
-    /// about 1 training in 15 with builds running beside it); because it does not repeat, a run that meets it is
-    /// started again from the same seed, up to <see cref="MaxAttempts"/> times, and a loss that is non-finite in
-    /// every attempt (NaN inputs, a rate too high) is an error.</summary>
+    /// libtorch works, which is what turned bit-identical runs into NaN losses and crashes at random epochs; the
+    /// rarer non-finite first-block gradient that remained went with oneDNN limited to AVX2 (<see cref="TorchRuntime"/>).
+    /// Those failures never repeated from the same seed, so a run that still meets a non-finite loss is started
+    /// again from it, up to <see cref="MaxAttempts"/> times (a safety net none of the measured runs needed), and a
+    /// loss that is non-finite in every attempt (NaN inputs, a rate too high) is an error.</summary>
     public static DeepClassifier Fit(DeepRouteSpec spec, IReadOnlyList<float[]> windows, IReadOnlyList<int> labels,
         IReadOnlyList<string> groups, int seed, Action<string>? log = null)
     {

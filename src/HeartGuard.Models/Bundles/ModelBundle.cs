@@ -10,7 +10,7 @@ namespace HeartGuard.Models;
 
 /// <summary>A trained model loaded from its bundle folder: classifies a page into the four classes with
 /// calibrated probabilities and flags, and explains the decision.</summary>
-public sealed class ModelBundle
+public sealed class ModelBundle : IPageModel
 {
     public const string ManifestFile = "manifest.json";
     private static readonly Lazy<ResNetFeaturizer> SharedFeaturizer = new(() => new ResNetFeaturizer());
@@ -43,6 +43,8 @@ public sealed class ModelBundle
 
     public string Directory { get; }
     public BundleManifest Manifest { get; }
+
+    BundleManifestBase IPageModel.Manifest => Manifest;
 
     /// <summary>The shipped model: env HEARTGUARD_MODEL, else the nearest models/default (with a manifest)
     /// walking up from the application folder.</summary>
@@ -91,7 +93,7 @@ public sealed class ModelBundle
     /// <summary>Starts loading the image network on a worker thread (about a second), so a caller that digitizes
     /// the page first finds it ready instead of waiting for it; a load error surfaces at the first prediction.
     /// Does nothing for a model without an image part.</summary>
-    public void StartLoadingImageNetwork()
+    public void StartLoading()
     {
         if (HasImagePart) _ = Task.Run(() => SharedFeaturizer.Value);
     }

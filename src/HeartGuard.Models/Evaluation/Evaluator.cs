@@ -3,7 +3,7 @@ using HeartGuard.Models.Features;
 
 namespace HeartGuard.Models.Evaluation;
 
-/// <summary>Scores a bundle on a labelled folder's distinct images.</summary>
+/// <summary>Scores a model (either bundle kind) on a labelled folder's distinct images.</summary>
 public static class Evaluator
 {
     public sealed record Result(
@@ -15,7 +15,7 @@ public static class Evaluator
         int FlaggedUncertain,
         double MeanMsPerImage);
 
-    public static Result Run(ModelBundle bundle, ImageDataset data, Action<string>? log = null)
+    public static Result Run(IPageModel bundle, ImageDataset data, Action<string>? log = null)
     {
         var trained = bundle.Manifest.TrainingData.ImageSha256.ToHashSet();
         var truth = new List<int>();

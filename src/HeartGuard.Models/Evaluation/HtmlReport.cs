@@ -8,7 +8,7 @@ namespace HeartGuard.Models.Evaluation;
 /// reliability diagram (plots embedded as PNG).</summary>
 public static class HtmlReport
 {
-    public static string Render(string title, Evaluator.Result result, BundleManifest manifest)
+    public static string Render(string title, Evaluator.Result result, BundleManifestBase manifest)
     {
         var m = result.Metrics;
         var html = new StringBuilder();
