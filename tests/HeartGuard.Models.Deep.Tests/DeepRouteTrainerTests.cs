@@ -42,6 +42,9 @@ public class DeepRouteTrainerTests(ITestOutputHelper output)
         Assert.All(predictions, d => Assert.Equal(1.0, d.Probabilities.Values.Sum(), 6));
         Assert.All(predictions, d => Assert.Equal(d.Probabilities.MaxBy(p => p.Value).Key, d.Label));
         Assert.Equal(network == DeepRouteSpec.ImageCnnNetwork, model.HasImagePart);
+        // Every distinct training page's cross-validated prediction, as the ML.NET bundles keep it.
+        var outOfFold = File.ReadAllLines(Path.Combine(bundleDir, Trainer.OutOfFoldFile));
+        Assert.Equal(ImageDataset.Load(trainDir).Items.Count + 1, outOfFold.Length);
     }
 
     [Fact]

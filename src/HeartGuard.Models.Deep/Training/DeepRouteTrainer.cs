@@ -30,7 +30,7 @@ public static class DeepRouteTrainer
         var labels = items.Select(i => i.LabelIndex).ToList();
         log($"{data.FileCount} files -> {items.Count} distinct images, {groups.Distinct().Count()} groups.");
 
-        var results = new Dictionary<string, (RouteCv Cv, double[][] Oof, List<float[]> Rows)>();
+        var results = new Dictionary<string, (RouteCv Cv, double[][] Oof, int[] Fold, List<float[]> Rows)>();
         foreach (var route in routes)
         {
             var rows = Inputs(items, route, log);
@@ -49,7 +49,7 @@ public static class DeepRouteTrainer
             }).ToList();
             var mean = foldF1.Average();
             var sd = Math.Sqrt(foldF1.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, foldF1.Count - 1));
-            results[route.Name] = (new RouteCv(metrics, foldF1, sd), cv.OutOfFold, rows);
+            results[route.Name] = (new RouteCv(metrics, foldF1, sd), cv.OutOfFold, cv.Fold, rows);
             log($"  {route.Name}: macro-F1 {metrics.MacroF1:F3} [{metrics.MacroF1Ci95?.Low:F3}, {metrics.MacroF1Ci95?.High:F3}], accuracy {metrics.Accuracy:F3}, " +
                 $"fold SD {sd:F3}, recall {string.Join(", ", metrics.PerClass.Select(c => $"{c.Key} {c.Value.Recall:F2}"))} ({clock.Elapsed.TotalSeconds:F0} s)");
         }
@@ -59,6 +59,7 @@ public static class DeepRouteTrainer
         var spec = routes.First(r => r.Name == selected);
         log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
         Directory.CreateDirectory(outputDirectory);
+        Trainer.WriteOutOfFold(Path.Combine(outputDirectory, Trainer.OutOfFoldFile), items, results[selected].Oof, results[selected].Fold);
         const string weightsFile = "deep-weights.bin";
         using (var final = DeepTrainer.Fit(spec, results[selected].Rows, labels, groups, options.Seed, log))
             final.Save(Path.Combine(outputDirectory, weightsFile));

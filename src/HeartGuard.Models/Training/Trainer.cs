@@ -117,7 +117,9 @@ public static class Trainer
     /// misses can be looked at (one row per page: relative path, true label, fold, predicted label, probabilities).</summary>
     public const string OutOfFoldFile = "out-of-fold.csv";
 
-    private static void WriteOutOfFold(string path, IReadOnlyList<LabelledImage> items, IReadOnlyList<double[]> oof, int[] fold)
+    /// <summary>Writes <see cref="OutOfFoldFile"/>: every page's cross-validated probabilities (before calibration)
+    /// and its fold, for any route (the deep routes write the same file).</summary>
+    public static void WriteOutOfFold(string path, IReadOnlyList<LabelledImage> items, IReadOnlyList<double[]> oof, int[] fold)
     {
         using var w = new StreamWriter(path);
         w.WriteLine("file,label,fold,predicted," + string.Join(",", DiagnosticClasses.All.Select(c => "p_" + c)));
