@@ -35,7 +35,7 @@ public sealed class TraceExtractor : ITraceExtractor
                 centre[c] = (top[c] + bottom[c]) / 2f;
             }
             var halfThickness = HalfThickness(top, bottom);
-            var (px, py) = WithoutBars(Points(ink, x0, centre, top, bottom, halfThickness), SeparatorBars.Find(ink, row, scale));
+            var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness, SeparatorBars.Find(ink, row, scale));
             var pulse = CalibrationPulse.Find(x0, centre, top, bottom, halfThickness, scale, paper);
             var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             var traceStart = pulse is null ? x0 : pulse.EndX;
@@ -181,7 +181,7 @@ public sealed class TraceExtractor : ITraceExtractor
     /// parabola through the three columns' extremes peaks. A column counts as steep once its ink is longer than
     /// 1.5 stroke widths + 1 px (about 1 px of travel per column): with straightened crossings the row reading
     /// beats the column centre there too (renders, steep from 12 px down to this: 18.71 -> 19.03 dB).</summary>
-    private static (double[] X, double[] Y) Points(InkMask ink, int x0, float[] centre, float[] top, float[] bottom, float h)
+    private static (double[] X, double[] Y) Points(InkMask ink, int x0, float[] centre, float[] top, float[] bottom, float h, List<SeparatorBars.Bar> bars)
     {
         var xs = new List<double>(centre.Length * 2);
         var ys = new List<double>(centre.Length * 2);
@@ -202,26 +202,28 @@ public sealed class TraceExtractor : ITraceExtractor
             }
             if (RowCrossings(ink, x, c, top, bottom, xs, ys) == 0) { xs.Add(x + 0.5); ys.Add(centre[c]); }
         }
+        DropBarPoints(xs, ys, bars);
         var px = xs.ToArray();
         var py = ys.ToArray();
         Array.Sort(px, py);
         return (px, py);
     }
 
-    /// <summary>The points minus those on a separator bar (<see cref="SeparatorBars"/>): a bar's columns give
+    /// <summary>Removes, in place, the points on a separator bar (<see cref="SeparatorBars"/>): a bar's columns give
     /// one point at its middle, and the column where the trace runs into the bar's end gives one between the two.</summary>
-    private static (double[] X, double[] Y) WithoutBars((double[] X, double[] Y) points, List<SeparatorBars.Bar> bars)
+    private static void DropBarPoints(List<double> xs, List<double> ys, List<SeparatorBars.Bar> bars)
     {
-        if (bars.Count == 0) return points;
-        var xs = new List<double>(points.X.Length);
-        var ys = new List<double>(points.Y.Length);
-        for (var i = 0; i < points.X.Length; i++)
+        if (bars.Count == 0) return;
+        var kept = 0;
+        for (var i = 0; i < xs.Count; i++)
         {
-            if (bars.Any(b => b.Covers(points.X[i], points.Y[i]))) continue;
-            xs.Add(points.X[i]);
-            ys.Add(points.Y[i]);
+            if (bars.Any(b => b.Covers(xs[i], ys[i]))) continue;
+            xs[kept] = xs[i];
+            ys[kept] = ys[i];
+            kept++;
         }
-        return (xs.ToArray(), ys.ToArray());
+        xs.RemoveRange(kept, xs.Count - kept);
+        ys.RemoveRange(kept, ys.Count - kept);
     }
 
     /// <summary>True when <paramref name="here"/> (a column's top or bottom) reaches past both neighbours' in
