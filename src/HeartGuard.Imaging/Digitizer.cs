@@ -45,7 +45,7 @@ public sealed class Digitizer
         scale = ScaleFallback.FromPulses(scale, rows, _options.Paper, page.Header.Dpi, warnings);
         var (record, traces, ecgLayout) = time.Run("signals", () =>
         {
-            var timeline = RowTimeline.Fit(rows, scale, _options.Paper, _options.RecordDurationS, warnings);
+            var timeline = RowTimeline.Fit(rows, scale, _options.Paper, _options.RecordDurationS, layout.Layout.Columns, warnings);
             var resolved = RhythmStripMatcher.Resolve(layout.Layout,
                 (r, t0, t1) => timeline.Sample(rows[r], t0, t1, _options.OutputRateHz, scale, _options.Paper), warnings);
             var (rec, tr) = _signals.Assemble(name, resolved, rows, timeline, scale, _options.Paper, _options.OutputRateHz);

@@ -11,7 +11,7 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
     public double X(double tS) => OriginX + tS * PxPerS;
 
     public static RowTimeline Fit(IReadOnlyList<RowTrace> rows, GridCalibration scale, PaperSettings paper,
-        double durationS, List<string> warnings)
+        double durationS, int columns, List<string> warnings)
     {
         var pxPerS = scale.PxPerMmX * paper.SpeedMmPerS;
         var full = durationS * pxPerS;
@@ -26,14 +26,39 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
             var fromEnd = ends[ends.Count / 2] - full;
             var firsts = rows.Where(r => r.FirstSampleX is not null).Select(r => r.FirstSampleX!.Value).OrderBy(v => v).ToList();
             var fromStart = firsts.Count * 2 > rows.Count ? firsts[firsts.Count / 2] : fromEnd;
-            return new RowTimeline(Math.Abs(fromStart - fromEnd) > MaxEndDisagreementMm * scale.PxPerMmX ? fromStart : fromEnd,
-                pxPerS, durationS);
+            var origin = Math.Abs(fromStart - fromEnd) > MaxEndDisagreementMm * scale.PxPerMmX ? fromStart : fromEnd;
+            // The last sample is drawn one sample interval before the record ends: 0.4 px at 500 Hz, but 2 px for a
+            // 100 Hz record. Separator marks printed at the lead changes do not depend on the sampling rate, so
+            // when they disagree with the row ends by more than a pixel they decide (their middles sit within
+            // 0.4 px of the true boundary on ecg-image-kit pages, and within 0.4 px of the row ends at 500 Hz).
+            if (FromSeparators(rows, origin, full / columns, columns, scale) is { } fromMarks && Math.Abs(fromMarks - origin) > 1)
+                origin = fromMarks;
+            return new RowTimeline(origin, pxPerS, durationS);
         }
         var starts = rows.Select(r => (double)r.TraceStartX).OrderBy(v => v).ToList();
         var shown = Math.Round(median / pxPerS, 2);
         warnings.Add($"rows span {shown:0.##} s instead of {durationS:0.##} s; time measured from the row starts");
         return new RowTimeline(starts[starts.Count / 2], pxPerS, durationS);
     }
+
+    /// <summary>t = 0 from the separator marks between lead segments (column k begins at k·<paramref name="segmentPx"/>),
+    /// from the marks within 1 mm of where <paramref name="guess"/> puts a boundary; null with fewer than
+    /// <see cref="MinSeparators"/> of them.</summary>
+    private static double? FromSeparators(IReadOnlyList<RowTrace> rows, double guess, double segmentPx, int columns, GridCalibration scale)
+    {
+        var origins = new List<double>();
+        foreach (var row in rows)
+            foreach (var x in row.SeparatorCentresX)
+            {
+                var k = Math.Round((x - guess) / segmentPx);
+                if (k >= 1 && k < columns && Math.Abs(x - guess - k * segmentPx) < scale.PxPerMmX) origins.Add(x - k * segmentPx);
+            }
+        if (origins.Count < MinSeparators) return null;
+        origins.Sort();
+        return origins[origins.Count / 2];
+    }
+
+    private const int MinSeparators = 3;
 
     /// <summary>Samples of a row's path in microvolts for t in [t0, t1) at <paramref name="rateHz"/>;
     /// NaN where the path has no ink within 2 mm. Ink within <see cref="EdgeMarginMm"/> of the window's ends

@@ -4,7 +4,8 @@ namespace HeartGuard.Imaging.Traces;
 
 /// <summary>The path followed along one row, as a polyline in page pixels (x ascending, sub-pixel y), plus the
 /// per-column centre used for drawing, and what the calibration pulse at the row start told us.
-/// <see cref="FirstSampleX"/> is where the trace after the pulse begins (t = 0 of the row), when there is a pulse.</summary>
+/// <see cref="FirstSampleX"/> is where the trace after the pulse begins (t = 0 of the row), when there is a pulse;
+/// <see cref="SeparatorCentresX"/> are the middles of the solid separator marks found in the row (page px).</summary>
 public sealed record RowTrace(
     TraceRow Row,
     int StartX,
@@ -17,4 +18,5 @@ public sealed record RowTrace(
     int TraceStartX,
     int TraceEndX,
     double Smoothness,
-    double? FirstSampleX);
+    double? FirstSampleX,
+    IReadOnlyList<double> SeparatorCentresX);

@@ -12,6 +12,9 @@ public static class SeparatorBars
 {
     public readonly record struct Bar(int Left, int Right, int Top, int Bottom)
     {
+        /// <summary>The bar's middle in page px, pixel x covering [x, x + 1).</summary>
+        public double CentreX => (Left + Right + 1) / 2.0;
+
         /// <summary>True for a point (x at column centre + offset, as the extractor gives them) on the bar or
         /// on the anti-aliased column on either side of it.</summary>
         public bool Covers(double x, double y) => x >= Left - 1 && x <= Right + 2 && y >= Top - 1 && y <= Bottom + 1;

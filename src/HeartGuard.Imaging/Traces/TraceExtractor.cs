@@ -35,12 +35,16 @@ public sealed class TraceExtractor : ITraceExtractor
                 centre[c] = (top[c] + bottom[c]) / 2f;
             }
             var halfThickness = HalfThickness(top, bottom);
-            var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness, SeparatorBars.Find(ink, row, scale));
             var pulse = CalibrationPulse.Find(x0, centre, top, bottom, halfThickness, scale, paper);
-            var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             var traceStart = pulse is null ? x0 : pulse.EndX;
+            var bars = SeparatorBars.Find(ink, row, scale);
+            // The pulse's falling edge is never signal, even where the first samples are drawn under it
+            // (a 100 Hz record's trace starts 4 px left of the edge on ecg-image-kit pages).
+            var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness, bars, pulse is null ? 0 : traceStart + 1 - x0);
+            var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             return new RowTrace(row, x0, centre, px, py, baseline, pulse is not null, pulse?.HeightPx,
-                traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale), FirstSample(x0, centre, pulse, halfThickness, scale));
+                traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale), FirstSample(x0, centre, pulse, halfThickness, scale),
+                bars.Select(b => b.CentreX).ToArray());
         }
         finally { ArrayPool<Run>.Shared.Return(runs); }
     }
@@ -181,12 +185,13 @@ public sealed class TraceExtractor : ITraceExtractor
     /// parabola through the three columns' extremes peaks. A column counts as steep once its ink is longer than
     /// 1.5 stroke widths + 1 px (about 1 px of travel per column): with straightened crossings the row reading
     /// beats the column centre there too (renders, steep from 12 px down to this: 18.71 -> 19.03 dB).</summary>
-    private static (double[] X, double[] Y) Points(InkMask ink, int x0, float[] centre, float[] top, float[] bottom, float h, List<SeparatorBars.Bar> bars)
+    private static (double[] X, double[] Y) Points(InkMask ink, int x0, float[] centre, float[] top, float[] bottom, float h,
+        List<SeparatorBars.Bar> bars, int firstColumn)
     {
         var xs = new List<double>(centre.Length * 2);
         var ys = new List<double>(centre.Length * 2);
         var steep = Math.Max(3 * h + 1, MinSteepPx);
-        for (var c = 0; c < centre.Length; c++)
+        for (var c = firstColumn; c < centre.Length; c++)
         {
             if (float.IsNaN(centre[c])) continue;
             var x = x0 + c;
