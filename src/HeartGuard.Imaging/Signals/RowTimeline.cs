@@ -48,10 +48,11 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
     {
         var origins = new List<double>();
         foreach (var row in rows)
-            foreach (var x in row.SeparatorCentresX)
+            foreach (var bar in row.Separators)
             {
-                var k = Math.Round((x - guess) / segmentPx);
-                if (k >= 1 && k < columns && Math.Abs(x - guess - k * segmentPx) < scale.PxPerMmX) origins.Add(x - k * segmentPx);
+                var k = Math.Round((bar.CentreX - guess) / segmentPx);
+                if (k >= 1 && k < columns && Math.Abs(bar.CentreX - guess - k * segmentPx) < scale.PxPerMmX)
+                    origins.Add(bar.CentreX - k * segmentPx);
             }
         if (origins.Count < MinSeparators) return null;
         origins.Sort();
@@ -62,7 +63,7 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
 
     /// <summary>Samples of a row's path in microvolts for t in [t0, t1) at <paramref name="rateHz"/>;
     /// NaN where the path has no ink within 2 mm. Ink within <see cref="EdgeMarginMm"/> of the window's ends
-    /// is ignored (pulse edges, lead separator marks) and the nearest inner value held instead, up to
+    /// is ignored (pulse edges, lead separator marks; not at the record's end) and the nearest inner value held instead, up to
     /// <see cref="MaxHoldMm"/> beyond it.</summary>
     public float[] Sample(RowTrace row, double t0S, double t1S, double rateHz, GridCalibration scale, PaperSettings paper)
     {
@@ -75,7 +76,10 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         var hold = Math.Max(2, MaxHoldMm * scale.PxPerMmX) + 1.5;
         var px = row.PointX;
         var py = row.PointY;
-        int lo = LowerBound(px, X(t0S) + margin), hi = LowerBound(px, X(t1S) - margin) - 1;
+        // The record's end is no lead change: there is no mark after the last sample to keep clear of, and a QRS
+        // drawn into the row's last millimetre was held flat (renders E07512 V4-V6 10.8-14.1 -> 17.0-21.5 dB).
+        var endMargin = t1S >= DurationS - 1e-9 ? -hold : margin;
+        int lo = LowerBound(px, X(t0S) + margin), hi = LowerBound(px, X(t1S) - endMargin) - 1;
         var k = lo;
         for (var i = 0; i < values.Length; i++)
         {

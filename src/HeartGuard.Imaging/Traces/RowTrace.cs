@@ -5,7 +5,7 @@ namespace HeartGuard.Imaging.Traces;
 /// <summary>The path followed along one row, as a polyline in page pixels (x ascending, sub-pixel y), plus the
 /// per-column centre used for drawing, and what the calibration pulse at the row start told us.
 /// <see cref="FirstSampleX"/> is where the trace after the pulse begins (t = 0 of the row), when there is a pulse;
-/// <see cref="SeparatorCentresX"/> are the middles of the solid separator marks found in the row (page px).</summary>
+/// <see cref="Separators"/> are the solid separator marks found in the row.</summary>
 public sealed record RowTrace(
     TraceRow Row,
     int StartX,
@@ -19,4 +19,4 @@ public sealed record RowTrace(
     int TraceEndX,
     double Smoothness,
     double? FirstSampleX,
-    IReadOnlyList<double> SeparatorCentresX);
+    IReadOnlyList<SeparatorBars.Bar> Separators);

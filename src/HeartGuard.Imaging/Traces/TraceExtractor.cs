@@ -44,7 +44,7 @@ public sealed class TraceExtractor : ITraceExtractor
             var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             return new RowTrace(row, x0, centre, px, py, baseline, pulse is not null, pulse?.HeightPx,
                 traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale), FirstSample(x0, centre, pulse, halfThickness, scale),
-                bars.Select(b => b.CentreX).ToArray());
+                bars);
         }
         finally { ArrayPool<Run>.Shared.Return(runs); }
     }

@@ -17,7 +17,7 @@ public class RowTimelineTests
         Enumerable.Range(0, 4).Select(r =>
         {
             var lastX = OriginX + (10 - 1 / rateHz) * PxPerS;
-            var marks = separators && r < 3 ? new[] { 1, 2, 3 }.Select(k => OriginX + k * SegmentPx - 0.3).ToArray() : [];
+            var marks = separators && r < 3 ? new[] { 1, 2, 3 }.Select(k => new SeparatorBars.Bar((int)(OriginX + k * SegmentPx) - 3, (int)(OriginX + k * SegmentPx) + 2, 40, 90)).ToArray() : [];
             return new RowTrace(new TraceRow(r, 100 + 200 * r, 10 + 200 * r, 190 + 200 * r, 60, 2150, 1), 60, [],
                 [OriginX, lastX], [100, 100], 100 + 200 * r, true, 78.7, (int)OriginX + 3, (int)Math.Floor(lastX),
                 1, OriginX + 4, marks);
