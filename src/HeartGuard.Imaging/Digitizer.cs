@@ -46,6 +46,7 @@ public sealed class Digitizer
         var (record, traces, ecgLayout) = time.Run("signals", () =>
         {
             var timeline = RowTimeline.Fit(rows, scale, _options.Paper, _options.RecordDurationS, layout.Layout.Columns, warnings);
+            rows = rows.Select(r => SeparatorBars.WithoutSeparators(r, x => timeline.AtLeadChange(x, layout.Layout.Columns, scale))).ToList();
             var resolved = RhythmStripMatcher.Resolve(layout.Layout,
                 (r, t0, t1) => timeline.Sample(rows[r], t0, t1, _options.OutputRateHz, scale, _options.Paper), warnings);
             var (rec, tr) = _signals.Assemble(name, resolved, rows, timeline, scale, _options.Paper, _options.OutputRateHz);

@@ -124,11 +124,13 @@ public sealed class LayoutDetector : ILayoutDetector
     private static TraceRow ExtendedAlongStroke(InkMask ink, TraceRow row, int halfBand)
     {
         int lo = Math.Max(row.TopY, (int)row.BaselineY - halfBand), hi = Math.Min(row.BottomY, (int)row.BaselineY + halfBand);
-        var column = ink.Column(row.EndX);
-        if (!Touching(column, row.TopY, row.BottomY, ref lo, ref hi)) return row;
+        // The walk starts at the row's own last column near the baseline: the others' extent (Aligned) may already
+        // lie past where this row's stroke left the band.
         var end = row.EndX;
+        while (end > row.StartX && !Touching(ink.Column(end), row.TopY, row.BottomY, ref lo, ref hi)) end--;
+        if (end == row.StartX) return row;
         while (end + 1 < ink.Width && Touching(ink.Column(end + 1), row.TopY, row.BottomY, ref lo, ref hi)) end++;
-        return end == row.EndX ? row : row with { EndX = end };
+        return end > row.EndX ? row with { EndX = end } : row;
     }
 
     /// <summary>True when <paramref name="column"/> has ink in [lo - 1, hi + 1] (within the band); [lo, hi]

@@ -10,6 +10,17 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
 {
     public double X(double tS) => OriginX + tS * PxPerS;
 
+    /// <summary>True for an x (page px) within 1 mm of a lead change of a <paramref name="columns"/>-column layout,
+    /// where separator marks are printed.</summary>
+    public bool AtLeadChange(double x, int columns, GridCalibration scale) =>
+        LeadChange(x, OriginX, DurationS * PxPerS / columns, columns, scale) is not null;
+
+    private static int? LeadChange(double x, double originX, double segmentPx, int columns, GridCalibration scale)
+    {
+        var k = (int)Math.Round((x - originX) / segmentPx);
+        return k >= 1 && k < columns && Math.Abs(x - originX - k * segmentPx) < scale.PxPerMmX ? k : null;
+    }
+
     public static RowTimeline Fit(IReadOnlyList<RowTrace> rows, GridCalibration scale, PaperSettings paper,
         double durationS, int columns, List<string> warnings)
     {
@@ -49,11 +60,7 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
         var origins = new List<double>();
         foreach (var row in rows)
             foreach (var bar in row.Separators)
-            {
-                var k = Math.Round((bar.CentreX - guess) / segmentPx);
-                if (k >= 1 && k < columns && Math.Abs(bar.CentreX - guess - k * segmentPx) < scale.PxPerMmX)
-                    origins.Add(bar.CentreX - k * segmentPx);
-            }
+                if (LeadChange(bar.CentreX, guess, segmentPx, columns, scale) is { } k) origins.Add(bar.CentreX - k * segmentPx);
         if (origins.Count < MinSeparators) return null;
         origins.Sort();
         return origins[origins.Count / 2];

@@ -40,7 +40,7 @@ public sealed class TraceExtractor : ITraceExtractor
             var bars = SeparatorBars.Find(ink, row, scale);
             // The pulse's falling edge is never signal, even where the first samples are drawn under it
             // (a 100 Hz record's trace starts 4 px left of the edge on ecg-image-kit pages).
-            var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness, bars, pulse is null ? 0 : traceStart + 1 - x0);
+            var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness, pulse is null ? 0 : traceStart + 1 - x0);
             var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             return new RowTrace(row, x0, centre, px, py, baseline, pulse is not null, pulse?.HeightPx,
                 traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale), FirstSample(x0, centre, pulse, halfThickness, scale),
@@ -186,7 +186,7 @@ public sealed class TraceExtractor : ITraceExtractor
     /// 1.5 stroke widths + 1 px (about 1 px of travel per column): with straightened crossings the row reading
     /// beats the column centre there too (renders, steep from 12 px down to this: 18.71 -> 19.03 dB).</summary>
     private static (double[] X, double[] Y) Points(InkMask ink, int x0, float[] centre, float[] top, float[] bottom, float h,
-        List<SeparatorBars.Bar> bars, int firstColumn)
+        int firstColumn)
     {
         var xs = new List<double>(centre.Length * 2);
         var ys = new List<double>(centre.Length * 2);
@@ -207,28 +207,10 @@ public sealed class TraceExtractor : ITraceExtractor
             }
             if (RowCrossings(ink, x, c, top, bottom, xs, ys) == 0) { xs.Add(x + 0.5); ys.Add(centre[c]); }
         }
-        DropBarPoints(xs, ys, bars);
         var px = xs.ToArray();
         var py = ys.ToArray();
         Array.Sort(px, py);
         return (px, py);
-    }
-
-    /// <summary>Removes, in place, the points on a separator bar (<see cref="SeparatorBars"/>): a bar's columns give
-    /// one point at its middle, and the column where the trace runs into the bar's end gives one between the two.</summary>
-    private static void DropBarPoints(List<double> xs, List<double> ys, List<SeparatorBars.Bar> bars)
-    {
-        if (bars.Count == 0) return;
-        var kept = 0;
-        for (var i = 0; i < xs.Count; i++)
-        {
-            if (bars.Any(b => b.Covers(xs[i], ys[i]))) continue;
-            xs[kept] = xs[i];
-            ys[kept] = ys[i];
-            kept++;
-        }
-        xs.RemoveRange(kept, xs.Count - kept);
-        ys.RemoveRange(kept, ys.Count - kept);
     }
 
     /// <summary>True when <paramref name="here"/> (a column's top or bottom) reaches past both neighbours' in

@@ -35,4 +35,19 @@ public class SeparatorBarsTests
         Assert.False(bar.Covers(102.5, 20));
         Assert.False(bar.Covers(30.5, 60));
     }
+
+    [Fact]
+    public void Only_the_points_on_bars_at_a_lead_change_are_dropped()
+    {
+        // Two bar-like strokes: one at a lead change (x = 100-105), one elsewhere (a step in the signal, x = 160-162).
+        var bars = new[] { new SeparatorBars.Bar(100, 105, 30, 79), new SeparatorBars.Bar(160, 162, 20, 90) };
+        double[] xs = [50.5, 102.5, 130.5, 161.5, 190.5];
+        double[] ys = [60, 50, 60, 40, 60];
+        var row = new RowTrace(new TraceRow(0, 60, 0, 119, 0, 199, 1), 0, [], xs, ys, 60, false, null, 0, 199, 1, null, bars);
+
+        var kept = SeparatorBars.WithoutSeparators(row, x => Math.Abs(x - 103) < 8);
+
+        Assert.Equal([50.5, 130.5, 161.5, 190.5], kept.PointX);
+        Assert.Equal([60, 60, 40, 60], kept.PointY);
+    }
 }
