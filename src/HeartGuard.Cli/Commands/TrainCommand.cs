@@ -21,8 +21,9 @@ internal static class TrainCommand
         var cache = new Option<string?>("--feature-cache") { Description = "File to reuse page features across runs (an accelerator only)." };
         var smote = new Option<bool>("--smote") { Description = "SMOTE-oversample the minority classes of each training fold (signal routes)." };
         var pca = new Option<int>("--pca") { Description = "Project signal features to N principal components inside each fold (signal routes' ML.NET heads; 0 = off).", DefaultValueFactory = _ => 0 };
+        var repeats = new Option<int>("--repeats") { Description = "Cross-validation runs with different fold splits (seeds --seed, --seed + 1, ...); routes are chosen by their mean macro-F1 (ML.NET routes).", DefaultValueFactory = _ => 1 };
         var command = new Command("train", "Train a classifier bundle with grouped cross-validation.");
-        foreach (var o in new Option[] { data, output, groups, model, folds, seed, tiles, cache, smote, pca }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, output, groups, model, folds, seed, repeats, tiles, cache, smote, pca }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             try
@@ -41,6 +42,7 @@ internal static class TrainCommand
                     GroupsSource = groupsPath is null ? null : Path.GetFileName(groupsPath),
                     Smote = parse.GetValue(smote),
                     PcaRank = parse.GetValue(pca),
+                    Repeats = Math.Max(1, parse.GetValue(repeats)),
                 };
                 var source = Path.GetFileName(Path.GetFullPath(parse.GetValue(data)!).TrimEnd('/'));
                 if (options.Models.All(DeepRoutes.All.ContainsKey)) DeepRouteTrainer.Train(dataset, source, options, parse.GetValue(output)!, Console.WriteLine);

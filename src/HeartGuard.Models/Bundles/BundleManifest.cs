@@ -110,5 +110,12 @@ public sealed record CrossValidationManifest(
 }
 
 /// <summary>Cross-validated figures of one route; <see cref="MsPerPage"/> is its prediction cost (features
-/// from the page image + heads), measured on the training machine while it trained.</summary>
-public sealed record RouteCv(ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, double FoldMacroF1Sd, double? MsPerPage = null);
+/// from the page image + heads), measured on the training machine while it trained. <see cref="Metrics"/> are
+/// those of the first fold split; <see cref="RepeatMacroF1"/> has the macro-F1 of every split when training
+/// repeated the cross-validation (the first is <see cref="Metrics"/>' own).</summary>
+public sealed record RouteCv(ClassificationMetrics Metrics, IReadOnlyList<double> FoldMacroF1, double FoldMacroF1Sd, double? MsPerPage = null,
+    IReadOnlyList<double>? RepeatMacroF1 = null)
+{
+    /// <summary>The macro-F1 routes are compared by: the mean over the repeated splits, or the one split's.</summary>
+    public double SelectionMacroF1 => RepeatMacroF1 is { Count: > 0 } r ? r.Average() : Metrics.MacroF1;
+}

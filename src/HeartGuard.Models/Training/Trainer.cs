@@ -53,12 +53,13 @@ public static class Trainer
             var headMs = predictTicks * 1000.0 / Stopwatch.Frequency / items.Count;
             var featureMs = blend.Members.Select(m => features[m.Source].MsPerPage).ToList();
             double? msPerPage = featureMs.Any(ms => ms is null) ? null : Math.Round(featureMs.Sum()!.Value + headMs, 2);
-            results[blend.Name] = (new RouteCv(metrics, foldF1, sd, msPerPage), cv.OutOfFold, cv.Fold);
             log($"  {blend.Name}: macro-F1 {metrics.MacroF1:F3} [{metrics.MacroF1Ci95?.Low:F3}, {metrics.MacroF1Ci95?.High:F3}], accuracy {metrics.Accuracy:F3}, fold SD {sd:F3}, " +
                 $"heads {headMs:F2} ms/page, features {string.Join(" + ", featureMs.Select(ms => ms is null ? "cached" : $"{ms:F0}"))} ms/page");
+            var repeats = RepeatedMacroF1(table, groups, blend, columns, options, metrics.MacroF1, log);
+            results[blend.Name] = (new RouteCv(metrics, foldF1, sd, msPerPage, repeats), cv.OutOfFold, cv.Fold);
         }
 
-        var selected = results.MaxBy(r => r.Value.Cv.Metrics.MacroF1).Key;
+        var selected = results.MaxBy(r => r.Value.Cv.SelectionMacroF1).Key;
         var (_, oof, fold) = results[selected];
         var temperature = TemperatureScaling.Fit(items.Select(i => i.LabelIndex).ToList(), oof);
         log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
@@ -111,6 +112,30 @@ public static class Trainer
         File.WriteAllText(Path.Combine(outputDirectory, ModelBundle.ManifestFile), JsonSerializer.Serialize(manifest, Json.Options));
         log($"Bundle written to {outputDirectory} in {clock.Elapsed.TotalSeconds:F0} s.");
         return manifest;
+    }
+
+    /// <summary>Macro-F1 of <see cref="TrainingOptions.Repeats"/> cross-validations, the first being the one already
+    /// run (<paramref name="first"/>); null for a single run.</summary>
+    private static List<double>? RepeatedMacroF1(FeatureTable table, List<string> groups, BlendSpec blend, List<Range> columns,
+        TrainingOptions options, double first, Action<string> log)
+    {
+        if (options.Repeats <= 1) return null;
+        var scores = new List<double> { first };
+        for (var r = 1; r < options.Repeats; r++)
+        {
+            var seed = options.Seed + r;
+            var cv = CrossValidation.Run(table, groups, options.Folds, seed, train =>
+            {
+                var fitted = RouteBlend.Fit(train, blend, columns, seed);
+                return fitted.Predict;
+            });
+            scores.Add(ClassificationMetrics.Compute(table.Labels, cv.OutOfFold, 0).MacroF1);
+        }
+        var mean = scores.Average();
+        var sd = Math.Sqrt(scores.Sum(v => (v - mean) * (v - mean)) / (scores.Count - 1));
+        log($"  {blend.Name}: macro-F1 over {scores.Count} fold splits (seeds {options.Seed}-{options.Seed + scores.Count - 1}): " +
+            $"mean {mean:F3}, SD {sd:F3}, range {scores.Min():F3}-{scores.Max():F3}");
+        return scores;
     }
 
     /// <summary>The selected route's out-of-fold prediction of every distinct training page, so the pages it

@@ -13,9 +13,8 @@ public class LayoutDetectorTests
     /// <summary>Four rows drawn as the mask is (white on black). Rows 0 and 1 end with a step of 180 px (2.3 mV)
     /// at x = 1949 and a plateau to x = 2000 (a record's last 0.2 s); row 2 stops at x = 1952, row 3 runs on to
     /// x = 2000. The median row end then lies past where the stepped rows left their baseline.</summary>
-    private static InkMask Mask()
+    private static InkMask Mask() => DrawnMasks.Draw(2200, 1400, page =>
     {
-        using var page = new Mat(1400, 2200, MatType.CV_8UC1, Scalar.All(0));
         for (var r = 0; r < Baselines.Length; r++)
         {
             var y = Baselines[r];
@@ -25,11 +24,7 @@ public class LayoutDetectorTests
             Cv2.Line(page, new Point(1949, y), new Point(1950, y - 180), Scalar.All(255), 2);
             Cv2.Line(page, new Point(1950, y - 180), new Point(2000, y - 180), Scalar.All(255), 2);
         }
-        var columns = new Mat();
-        Cv2.Transpose(page, columns);
-        var grey = new Mat(1400, 2200, MatType.CV_8UC1, Scalar.All(255));
-        return new InkMask(columns, 2200, 1400, false, new InkLevels(grey, owned: true, 0, 200));
-    }
+    });
 
     [Fact]
     public void A_row_that_steps_far_off_its_baseline_at_the_end_keeps_its_ink_to_the_end()

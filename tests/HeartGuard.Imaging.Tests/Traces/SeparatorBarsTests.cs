@@ -12,16 +12,11 @@ public class SeparatorBarsTests
 
     /// <summary>A page 200 px wide and 120 px high, drawn white-on-black as the mask is, with a solid bar
     /// (columns 100-105, rows 30-79) and a steep stroke (a 2 px line from (20, 20) to (40, 100)).</summary>
-    private static InkMask Mask()
+    private static InkMask Mask() => DrawnMasks.Draw(200, 120, page =>
     {
-        using var page = new Mat(120, 200, MatType.CV_8UC1, Scalar.All(0));
         Cv2.Rectangle(page, new Rect(100, 30, 6, 50), Scalar.All(255), -1);
         Cv2.Line(page, new Point(20, 20), new Point(40, 100), Scalar.All(255), 2);
-        var columns = new Mat();
-        Cv2.Transpose(page, columns);
-        var grey = new Mat(120, 200, MatType.CV_8UC1, Scalar.All(255));
-        return new InkMask(columns, 200, 120, false, new InkLevels(grey, owned: true, 0, 200));
-    }
+    });
 
     [Fact]
     public void A_solid_bar_is_found_with_its_extent_and_a_steep_stroke_is_not_a_bar()

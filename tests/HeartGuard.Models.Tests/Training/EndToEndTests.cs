@@ -31,6 +31,28 @@ public class EndToEndTests
     }
 
     [Fact]
+    public void RepeatedCrossValidationRecordsEverySplitAndChoosesRoutesByTheirMean()
+    {
+        using var pages = new TestPages();
+        var trainDir = pages.WriteDataset("train", perClass: 8, firstSeed: 2000);
+        var bundleDir = Path.Combine(pages.Root, "bundle");
+        var options = new TrainingOptions { Models = ["image-lr", "image-forest"], Folds = 3, Seed = 7, Repeats = 3, Views = new ImageFeatureSpec(1, 2, true, false) };
+
+        var manifest = Trainer.Train(ImageDataset.Load(trainDir), "synth", options, bundleDir, _ => { });
+        var json = File.ReadAllText(Path.Combine(bundleDir, ModelBundle.ManifestFile));
+
+        foreach (var route in manifest.CrossValidation.Routes.Values)
+        {
+            Assert.Equal(3, route.RepeatMacroF1!.Count);
+            Assert.Equal(route.Metrics.MacroF1, route.RepeatMacroF1[0]);
+            Assert.All(route.RepeatMacroF1, f => Assert.InRange(f, 0, 1));
+        }
+        var best = manifest.CrossValidation.Routes.MaxBy(r => r.Value.RepeatMacroF1!.Average()).Key;
+        Assert.Equal(best, manifest.CrossValidation.Selected);
+        Assert.Contains("\"repeat_macro_f1\"", json);
+    }
+
+    [Fact]
     public void PredictionsAndExplanationsAreWellFormedAndFlagForeignImages()
     {
         using var pages = new TestPages();
