@@ -16,6 +16,10 @@ public sealed class LayoutDetector : ILayoutDetector
 {
     private const double MinCoverage = 0.6;
     private const double BandHalfMm = 4;
+    /// <summary>Trace rows span (almost) the page's full trace width; a header's text block beside a logo or
+    /// measurements table spans half to two thirds of it (GE scans at 90 dpi: 0.49-0.67), and once thin pen
+    /// lines are reconnected (see InkSeparator) its coverage can pass <see cref="MinCoverage"/>.</summary>
+    private const double MinExtentShare = 0.7;
 
     public PageLayout Detect(InkMask ink, GridCalibration scale, DigitizerOptions options)
     {
@@ -30,7 +34,7 @@ public sealed class LayoutDetector : ILayoutDetector
         }
         var widest = candidates.Count == 0 ? 0 : candidates.Max(r => r.EndX - r.StartX);
         var rows = candidates
-            .Where(r => r.Coverage >= MinCoverage && r.EndX - r.StartX >= 0.45 * widest)
+            .Where(r => r.Coverage >= MinCoverage && r.EndX - r.StartX >= MinExtentShare * widest)
             .OrderBy(r => r.BaselineY).ToList();
         if (rows.Count < 3) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
 
