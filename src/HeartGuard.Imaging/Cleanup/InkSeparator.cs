@@ -13,7 +13,10 @@ public interface IInkSeparator
 /// separates the few darkest pixels (trace, text) from the grid. A coloured grid can be as dark as the trace
 /// in grey, but not in its brightest channel, so colour pages are thresholded on max(R,G,B). Ruled lines
 /// longer than half the page (header rules, borders) are erased: no trace is that straight.</summary>
-public sealed class InkSeparator : IInkSeparator
+/// <param name="reconnectFaintInk">Always reconnect faint ink (hysteresis), not only below
+/// <see cref="ThinPenPxPerMm"/>: the digitizer's second reading of a page whose hairline trace the strict cut
+/// broke apart at a resolution where pens are usually thick enough.</param>
+public sealed class InkSeparator(bool reconnectFaintInk = false) : IInkSeparator
 {
     /// <summary>More "ink" than this share of the page means the grid is being taken for ink.</summary>
     private const double MaxInkShare = 0.07;
@@ -46,7 +49,7 @@ public sealed class InkSeparator : IInkSeparator
         // Grey suffices for dark traces on light grids and spares a JPEG its slow colour decode; lossless
         // colour pages, low-resolution pages (a thin pen's anti-aliased strokes are as light as a coloured grid
         // in grey) and any page whose grey "ink" is implausibly abundant are thresholded on max(R,G,B).
-        var thinPen = Math.Min(scale.PxPerMmX, scale.PxPerMmY) < ThinPenPxPerMm;
+        var thinPen = reconnectFaintInk || Math.Min(scale.PxPerMmX, scale.PxPerMmY) < ThinPenPxPerMm;
         if (Cv2.CountNonZero(mask) > MaxInkShare * 0.8 * mask.Total() || (page.Header.Format != ImageFormat.Jpeg || thinPen) && !IsGrey(page))
         {
             var value = MaxChannel(page.Color);
@@ -63,7 +66,7 @@ public sealed class InkSeparator : IInkSeparator
         var columns = new Mat();
         Cv2.Transpose(mask, columns);
         EraseLongHorizontalRuns(columns, (int)(MaxVerticalStrokeMm * scale.PxPerMmY));
-        var result = new InkMask(columns, mask.Width, mask.Height, usedColor, levels);
+        var result = new InkMask(columns, mask.Width, mask.Height, usedColor, levels) { FaintInkReconnected = thinPen };
         mask.Dispose();
         return result;
     }
