@@ -17,6 +17,7 @@ public sealed class Digitizer
     private readonly DigitizerOptions _options;
     private readonly IImageLoader _loader;
     private readonly IPageGeometry _geometry;
+    private readonly IPerspectiveCorrector _perspective;
     private readonly IGridCalibrator _grid = new GridScaleEstimator();
     private readonly IInkSeparator _ink = new InkSeparator();
     private readonly IInkSeparator _faintInk = new InkSeparator(reconnectFaintInk: true);
@@ -34,6 +35,7 @@ public sealed class Digitizer
         _options = options ?? new DigitizerOptions();
         _loader = new ImageLoader(_options);
         _geometry = new Deskewer(_options);
+        _perspective = new PerspectiveCorrector(_options);
     }
 
     /// <summary>A hairline pen (screen captures, thin-pen printers) can be broken into dots by the strict ink
@@ -45,18 +47,19 @@ public sealed class Digitizer
         var time = new StageClock();
         using var page = time.Run("load", () => _loader.Load(imageBytes));
         var skewDeg = time.Run("geometry", () => _geometry.Correct(page));
+        var keystone = _options.CorrectPerspective ? time.Run("perspective", () => _perspective.Correct(page)) : null;
         var gridScale = time.Run("grid", () => _grid.Calibrate(page));
         DigitizationResult? first = null;
         try { first = Read(page, gridScale, _ink, name, time); }
         catch (DigitizationException e) when (e.Kind == DigitizationError.NotAnEcg) { }
         if (first is not null && (first.InkReconnected || MeanQuality(first) >= RereadBelowQuality))
-            return first with { SkewDeg = skewDeg };
+            return first with { SkewDeg = skewDeg, Keystone = keystone };
         // When the first reading found no rows, the second one's failure is the page's.
         DigitizationResult second;
         try { second = Read(page, gridScale, _faintInk, name, time); }
-        catch (DigitizationException) when (first is not null) { return first with { SkewDeg = skewDeg }; }
+        catch (DigitizationException) when (first is not null) { return first with { SkewDeg = skewDeg, Keystone = keystone }; }
         var better = first is null || MeanQuality(second) > MeanQuality(first) ? second : first;
-        return better with { SkewDeg = skewDeg };
+        return better with { SkewDeg = skewDeg, Keystone = keystone };
     }
 
     private DigitizationResult Read(PageImage page, GridCalibration gridScale, IInkSeparator separator, string name, StageClock time)

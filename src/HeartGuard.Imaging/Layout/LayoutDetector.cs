@@ -38,7 +38,10 @@ public sealed class LayoutDetector : ILayoutDetector
         var rows = candidates
             .Where(r => r.Coverage >= MinCoverage && r.EndX - r.StartX >= MinExtentShare * widest)
             .OrderBy(r => r.BaselineY).ToList();
-        if (rows.Count < 3) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
+        if (rows.Count == 0) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
+        if (rows.Count < 3)
+            throw new DigitizationException(DigitizationError.NotAnEcg,
+                $"only {rows.Count} trace row{(rows.Count == 1 ? "" : "s")} found: a 12-lead page has at least 3 (3x4, 6x2, 12x1); rhythm strips alone are not supported");
         rows = WithRowsAtPitch(rows, candidates, widest);
 
         var (name, wanted) = rows.Count switch
