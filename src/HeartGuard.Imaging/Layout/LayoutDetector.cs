@@ -41,7 +41,7 @@ public sealed class LayoutDetector : ILayoutDetector
         if (rows.Count == 0) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
         if (rows.Count < 3)
             throw new DigitizationException(DigitizationError.NotAnEcg,
-                $"only {rows.Count} trace row{(rows.Count == 1 ? "" : "s")} found: a 12-lead page has at least 3 (3x4, 6x2, 12x1); rhythm strips alone are not supported");
+                $"only {rows.Count} trace row{(rows.Count == 1 ? "" : "s")} found where a 12-lead page has at least 3 (3x4, 6x2, 12x1): rhythm strips alone, or rows too faint or broken to follow");
         rows = WithRowsAtPitch(rows, candidates, widest);
 
         var (name, wanted) = rows.Count switch
