@@ -26,6 +26,10 @@ public sealed record DigitizationResult(
 {
     /// <summary>Rotation applied by deskew (degrees, counter-clockwise); traces and boxes are in the deskewed page.</summary>
     public double SkewDeg { get; init; }
+    /// <summary>The perspective correction applied after deskew, null for a page whose rows were parallel.</summary>
+    public Geometry.Keystone? Keystone { get; init; }
+    /// <summary>True when faint ink was joined to the strictly cut trace (thin pen, low resolution).</summary>
+    public bool InkReconnected { get; init; }
 }
 
 /// <summary>Why a picture could not be digitized; the web API maps these to 400/415/413/422.</summary>

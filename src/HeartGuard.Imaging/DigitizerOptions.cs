@@ -17,4 +17,6 @@ public sealed record DigitizerOptions
     public double OutputRateHz { get; init; } = 500.0;
     /// <summary>Largest rotation the deskew stage searches, in degrees.</summary>
     public double MaxSkewDeg { get; init; } = 10.0;
+    /// <summary>Straighten converging rows of a photographed page (keystone); scans are never affected.</summary>
+    public bool CorrectPerspective { get; init; } = true;
 }

@@ -13,6 +13,8 @@ public sealed class InkMask(Mat columns, int width, int height, bool usedColor, 
     /// <summary>True when the grid was too dark to separate by brightness and hue was used.</summary>
     public bool UsedColor { get; } = usedColor;
     public InkLevels Levels { get; } = levels;
+    /// <summary>True when faint pixels touching the trace were added to the strict cut (thin pens).</summary>
+    public bool FaintInkReconnected { get; init; }
 
     public ReadOnlySpan<byte> Column(int x) => Columns.RowSpan<byte>(x);
 

@@ -25,13 +25,44 @@ public sealed class Deskewer(DigitizerOptions options) : IPageGeometry
         return angle;
     }
 
-    private double EstimateSkewDeg(Mat gray)
+    /// <summary>The rotation (degrees, counter-clockwise) that makes the dark rows of <paramref name="gray"/>
+    /// horizontal, 0 when none is clear; also measures bands of a page (perspective).</summary>
+    internal double EstimateSkewDeg(Mat gray)
     {
-        using var small = new Mat();
+        using var small = QuarterSize(gray);
+        var best = CoarseSkewDeg(small);
+        if (best == 0) return 0;
+        // A quarter-size pixel cannot tell 0.06 deg, yet that leaves 2 px of drift across a 150 dpi page: more
+        // than a third of a 1 mm grid period (the grid is then not found) and a visible tilt of the time axis.
+        var fine = DarkPoints(gray);
+        var refined = best;
+        var bestScore = Sharpness(fine, best);
+        for (var d = -FineSteps; d <= FineSteps; d++)
+        {
+            var a = best + d * FineStepDeg;
+            if (d == 0 || Math.Abs(a) > options.MaxSkewDeg) continue;
+            var sc = Sharpness(fine, a);
+            if (sc > bestScore) { bestScore = sc; refined = a; }
+        }
+        // OpenCV's rotation by +refined (counter-clockwise) makes the rows horizontal.
+        return refined;
+    }
+
+    /// <summary>The page at a quarter of its size (area average), where the coarse search runs.</summary>
+    private static Mat QuarterSize(Mat gray)
+    {
+        var small = new Mat();
         // Cropped to whole blocks: OpenCV averages exact 4x4 blocks on a fast path, and any other ratio on a
         // general one that costs several times more.
         using var whole = gray[new Rect(0, 0, gray.Width / Downscale * Downscale, gray.Height / Downscale * Downscale)];
         Cv2.Resize(whole, small, new Size(gray.Width / Downscale, gray.Height / Downscale), 0, 0, InterpolationFlags.Area);
+        return small;
+    }
+
+    /// <summary>The rotation (degrees, counter-clockwise, to ~0.06 deg) that makes the dark rows of
+    /// <paramref name="small"/> horizontal, 0 when none is clear.</summary>
+    private double CoarseSkewDeg(Mat small)
+    {
         var coarse = DarkPoints(small);
         if (coarse.Points.Count < 50 || coarse.Points.Count > small.Width * small.Height / 3) return 0;
         double best = 0, bestScore = Sharpness(coarse, 0);
@@ -47,21 +78,7 @@ public sealed class Deskewer(DigitizerOptions options) : IPageGeometry
             }
             if (step == 1.0 && best == 0) break;
         }
-        if (best == 0) return 0;
-        // A quarter-size pixel cannot tell 0.06 deg, yet that leaves 2 px of drift across a 150 dpi page: more
-        // than a third of a 1 mm grid period (the grid is then not found) and a visible tilt of the time axis.
-        var fine = DarkPoints(gray);
-        var refined = best;
-        bestScore = Sharpness(fine, best);
-        for (var d = -FineSteps; d <= FineSteps; d++)
-        {
-            var a = best + d * FineStepDeg;
-            if (d == 0 || Math.Abs(a) > options.MaxSkewDeg) continue;
-            var sc = Sharpness(fine, a);
-            if (sc > bestScore) { bestScore = sc; refined = a; }
-        }
-        // OpenCV's rotation by +refined (counter-clockwise) makes the rows horizontal.
-        return refined;
+        return best;
     }
 
     private const int FineSteps = 8;

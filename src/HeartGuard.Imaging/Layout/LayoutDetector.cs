@@ -15,7 +15,13 @@ public interface ILayoutDetector
 public sealed class LayoutDetector : ILayoutDetector
 {
     private const double MinCoverage = 0.6;
+    /// <summary>Coverage enough for a row that sits exactly where the page's row spacing puts one.</summary>
+    private const double MinCoverageAtPitch = 0.45;
     private const double BandHalfMm = 4;
+    /// <summary>Trace rows span (almost) the page's full trace width; a header's text block beside a logo or
+    /// measurements table spans half to two thirds of it (GE scans at 90 dpi: 0.49-0.67), and once thin pen
+    /// lines are reconnected (see InkSeparator) its coverage can pass <see cref="MinCoverage"/>.</summary>
+    private const double MinExtentShare = 0.7;
 
     public PageLayout Detect(InkMask ink, GridCalibration scale, DigitizerOptions options)
     {
@@ -30,9 +36,13 @@ public sealed class LayoutDetector : ILayoutDetector
         }
         var widest = candidates.Count == 0 ? 0 : candidates.Max(r => r.EndX - r.StartX);
         var rows = candidates
-            .Where(r => r.Coverage >= MinCoverage && r.EndX - r.StartX >= 0.45 * widest)
+            .Where(r => r.Coverage >= MinCoverage && r.EndX - r.StartX >= MinExtentShare * widest)
             .OrderBy(r => r.BaselineY).ToList();
-        if (rows.Count < 3) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
+        if (rows.Count == 0) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
+        if (rows.Count < 3)
+            throw new DigitizationException(DigitizationError.NotAnEcg,
+                $"only {rows.Count} trace row{(rows.Count == 1 ? "" : "s")} found where a 12-lead page has at least 3 (3x4, 6x2, 12x1): rhythm strips alone, or rows too faint or broken to follow");
+        rows = WithRowsAtPitch(rows, candidates, widest);
 
         var (name, wanted) = rows.Count switch
         {
@@ -94,6 +104,26 @@ public sealed class LayoutDetector : ILayoutDetector
         }
         if (first < 0 || last - first < 50) return null;
         return new TraceRow(0, y, top, bottom, first, last, inked / (double)(last - first + 1));
+    }
+
+    /// <summary>A page's rows are evenly spaced. When fewer than four rows pass <see cref="MinCoverage"/>, a
+    /// full-width candidate that continues their spacing above or below (within 10 % of the pitch) is taken at
+    /// <see cref="MinCoverageAtPitch"/>: a faint first row (ecg00003: 59 %) would otherwise shift every lead
+    /// label down by one row. Header text does not sit at the pitch (ecg00016: 75 px above, pitch 128).</summary>
+    private static List<TraceRow> WithRowsAtPitch(List<TraceRow> rows, List<TraceRow> candidates, int widest)
+    {
+        if (rows.Count >= 4) return rows;
+        var pitch = (rows[^1].BaselineY - rows[0].BaselineY) / (rows.Count - 1);
+        var result = new List<TraceRow>(rows);
+        foreach (var expected in new[] { rows[0].BaselineY - pitch, rows[^1].BaselineY + pitch })
+        {
+            var match = candidates
+                .Where(r => r.Coverage >= MinCoverageAtPitch && r.EndX - r.StartX >= MinExtentShare * widest &&
+                            Math.Abs(r.BaselineY - expected) <= 0.1 * pitch && !result.Contains(r))
+                .MaxBy(r => r.Coverage);
+            if (match is not null && result.Count < 4) result.Add(match);
+        }
+        return result.OrderBy(r => r.BaselineY).ToList();
     }
 
     /// <summary>3x4 pages space their rows evenly; irregular spacing lowers confidence.</summary>

@@ -8,11 +8,11 @@ namespace HeartGuard.Imaging.Tests.Pipeline;
 /// against exact ground truth with the Challenge 2024 SNR.</summary>
 public class SynthesizedPageTests
 {
-    private static (DigitizationResult Result, PageScore Score) Run(PageSpec spec, int seed = 7)
+    internal static (DigitizationResult Result, PageScore Score) Run(PageSpec spec, int seed = 7, DigitizerOptions? options = null)
     {
         var record = SignalGenerator.Generate(new SignalSpec(EcgPattern.Normal, 72, seed));
         var page = PageRenderer.Render(record, spec with { Seed = seed });
-        var result = new Digitizer().Digitize(page.ImageBytes, "synth");
+        var result = new Digitizer(options).Digitize(page.ImageBytes, "synth");
         var truth = new GroundTruthPage("synth", "", record.SamplingRateHz, TruthFor(page));
         return (result, PageScore.Compute(truth, result.Record));
     }
