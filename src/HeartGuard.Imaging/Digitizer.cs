@@ -50,17 +50,16 @@ public sealed class Digitizer
         var skewDeg = time.Run("geometry", () => _geometry.Correct(page));
         var keystone = _options.CorrectPerspective ? time.Run("perspective", () => _perspective.Correct(page)) : null;
         var gridScale = time.Run("grid", () => _grid.Calibrate(page));
+        DigitizationResult Placed(DigitizationResult reading) => reading with { SkewDeg = skewDeg, Keystone = keystone };
         DigitizationResult? first = null;
         try { first = Read(page, gridScale, _ink, name, time); }
         catch (DigitizationException e) when (e.Kind == DigitizationError.NotAnEcg) { }
-        if (first is not null && (first.InkReconnected || MeanQuality(first) >= RereadBelowQuality))
-            return first with { SkewDeg = skewDeg, Keystone = keystone };
+        if (first is not null && MeanQuality(first) >= RereadBelowQuality) return Placed(first);
         // When the first reading found no rows, the second one's failure is the page's.
         DigitizationResult second;
         try { second = Read(page, gridScale, _faintInk, name, time); }
-        catch (DigitizationException) when (first is not null) { return first with { SkewDeg = skewDeg, Keystone = keystone }; }
-        var better = first is null || MeanQuality(second) > MeanQuality(first) ? second : first;
-        return better with { SkewDeg = skewDeg, Keystone = keystone };
+        catch (DigitizationException) when (first is not null) { return Placed(first); }
+        return Placed(first is null || MeanQuality(second) > MeanQuality(first) ? second : first);
     }
 
     private DigitizationResult Read(PageImage page, GridCalibration gridScale, IInkSeparator separator, string name, StageClock time)
