@@ -47,8 +47,7 @@ public static class DeepRouteTrainer
                 var inFold = Enumerable.Range(0, items.Count).Where(i => cv.Fold[i] == f).ToList();
                 return ClassificationMetrics.Compute(inFold.Select(i => labels[i]).ToList(), inFold.Select(i => cv.OutOfFold[i]).ToList(), 0).MacroF1;
             }).ToList();
-            var mean = foldF1.Average();
-            var sd = Math.Sqrt(foldF1.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, foldF1.Count - 1));
+            var sd = SampleSpread.Sd(foldF1);
             results[route.Name] = (new RouteCv(metrics, foldF1, sd), cv.OutOfFold, cv.Fold, rows);
             log($"  {route.Name}: macro-F1 {metrics.MacroF1:F3} [{metrics.MacroF1Ci95?.Low:F3}, {metrics.MacroF1Ci95?.High:F3}], accuracy {metrics.Accuracy:F3}, " +
                 $"fold SD {sd:F3}, recall {string.Join(", ", metrics.PerClass.Select(c => $"{c.Key} {c.Value.Recall:F2}"))} ({clock.Elapsed.TotalSeconds:F0} s)");

@@ -49,7 +49,7 @@ public static class Trainer
                 var rows = Enumerable.Range(0, items.Count).Where(i => cv.Fold[i] == f).ToList();
                 return ClassificationMetrics.Compute(rows.Select(i => table.Labels[i]).ToList(), rows.Select(i => cv.OutOfFold[i]).ToList(), 0).MacroF1;
             }).ToList();
-            var sd = Math.Sqrt(foldF1.Sum(v => (v - foldF1.Average()) * (v - foldF1.Average())) / Math.Max(1, foldF1.Count - 1));
+            var sd = SampleSpread.Sd(foldF1);
             var headMs = predictTicks * 1000.0 / Stopwatch.Frequency / items.Count;
             var featureMs = blend.Members.Select(m => features[m.Source].MsPerPage).ToList();
             double? msPerPage = featureMs.Any(ms => ms is null) ? null : Math.Round(featureMs.Sum()!.Value + headMs, 2);
@@ -131,10 +131,8 @@ public static class Trainer
             });
             scores.Add(ClassificationMetrics.Compute(table.Labels, cv.OutOfFold, 0).MacroF1);
         }
-        var mean = scores.Average();
-        var sd = Math.Sqrt(scores.Sum(v => (v - mean) * (v - mean)) / (scores.Count - 1));
         log($"  {blend.Name}: macro-F1 over {scores.Count} fold splits (seeds {options.Seed}-{options.Seed + scores.Count - 1}): " +
-            $"mean {mean:F3}, SD {sd:F3}, range {scores.Min():F3}-{scores.Max():F3}");
+            $"mean {scores.Average():F3}, SD {SampleSpread.Sd(scores):F3}, range {scores.Min():F3}-{scores.Max():F3}");
         return scores;
     }
 
