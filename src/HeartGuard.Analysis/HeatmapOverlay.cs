@@ -38,9 +38,11 @@ public static class HeatmapOverlay
         return Render(image, (canvas, width, height, fill) =>
         {
             var scale = width / page.WidthPx;
-            // Lead boxes live in the deskewed page; turn them back onto the page as it was photographed or scanned.
+            // Lead boxes live in the deskewed, perspective-corrected page; turn them back onto the page as it was
+            // photographed or scanned.
             canvas.Scale(scale);
-            canvas.RotateDegrees((float)page.SkewDeg, page.WidthPx / 2f, page.HeightPx / 2f);
+            var toPicture = page.PictureToPage().Invert();
+            canvas.Concat(ref toPicture);
             foreach (var trace in page.Traces)
                 if (heat.TryGetValue(trace.Lead, out var h))
                     Shade(canvas, fill, h, Band(trace, page.Traces));

@@ -1,4 +1,5 @@
 using HeartGuard.Core;
+using SkiaSharp;
 
 namespace HeartGuard.Imaging;
 
@@ -30,6 +31,16 @@ public sealed record DigitizationResult(
     public Geometry.Keystone? Keystone { get; init; }
     /// <summary>True when faint ink was joined to the strictly cut trace (thin pen, low resolution).</summary>
     public bool InkReconnected { get; init; }
+
+    /// <summary>From the picture as loaded to the page the traces and boxes live in: the deskew rotation, then the
+    /// perspective correction. Its inverse puts the page's geometry back onto the picture.</summary>
+    public SKMatrix PictureToPage()
+    {
+        var rotation = SKMatrix.CreateRotationDegrees((float)-SkewDeg, WidthPx / 2f, HeightPx / 2f);
+        if (Keystone is not { Homography: var h }) return rotation;
+        var keystone = new SKMatrix((float)h[0], (float)h[1], (float)h[2], (float)h[3], (float)h[4], (float)h[5], (float)h[6], (float)h[7], (float)h[8]);
+        return SKMatrix.Concat(keystone, rotation);
+    }
 }
 
 /// <summary>Why a picture could not be digitized; the web API maps these to 400/415/413/422.</summary>

@@ -21,9 +21,8 @@ public static class Overlay
         canvas.Clear(SKColors.White);
         canvas.Save();
         // Traces live in the deskewed (and perspective-corrected) page: transform the original the same way under them.
-        if (r.Keystone is { Homography: var h })
-            canvas.Concat(new SKMatrix((float)h[0], (float)h[1], (float)h[2], (float)h[3], (float)h[4], (float)h[5], (float)h[6], (float)h[7], (float)h[8]));
-        canvas.RotateDegrees((float)-r.SkewDeg, r.WidthPx / 2f, r.HeightPx / 2f);
+        var toPage = r.PictureToPage();
+        canvas.Concat(ref toPage);
         using (var faded = new SKPaint { ColorFilter = SKColorFilter.CreateBlendMode(new SKColor(255, 255, 255, 110), SKBlendMode.SrcOver) })
             canvas.DrawBitmap(source, 0, 0, faded);
         canvas.Restore();
