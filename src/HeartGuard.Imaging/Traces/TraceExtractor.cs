@@ -43,7 +43,7 @@ public sealed class TraceExtractor : ITraceExtractor
             var (px, py) = Points(ink, x0, centre, top, bottom, halfThickness, pulse is null ? 0 : traceStart + 1 - x0);
             var baseline = pulse?.BaselineY ?? Isoelectric(centre);
             return new RowTrace(row, x0, centre, px, py, baseline, pulse is not null, pulse?.HeightPx,
-                traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale), FirstSample(x0, centre, pulse, halfThickness, scale),
+                traceStart, LastInked(x0, centre), Smoothness(top, bottom, scale, paper), FirstSample(x0, centre, pulse, halfThickness, scale),
                 bars);
         }
         finally { ArrayPool<Run>.Shared.Return(runs); }
@@ -329,10 +329,16 @@ public sealed class TraceExtractor : ITraceExtractor
         return x0;
     }
 
-    /// <summary>1 for a connected trace; lower for each place where the path leaps a gap of more than 1 mm
-    /// between neighbouring columns (ink it could not follow).</summary>
-    private static double Smoothness(float[] top, float[] bottom, GridCalibration scale)
+    /// <summary>1 for a connected trace; lower for each place where the path leaps a vertical gap longer than a
+    /// QRS stroke travels in that many columns (ink it could not follow). A thin pen (90 dpi GE scans, 3.4 px/mm)
+    /// breaks on every QRS stroke at the ink cut, and counting every gap over 1 mm gave quality 0 to traces
+    /// followed end to end. Gaps the faint ink seems to fill were tried as well: on photos the grid and shadows
+    /// "fill" leaps between rows.</summary>
+    private static double Smoothness(float[] top, float[] bottom, GridCalibration scale, PaperSettings paper)
     {
+        // µV/ms = mV/s: times mm/mV over mm/s gives mm of y per mm of x; one column is 1/(px/mm x) mm of x.
+        var strokePx = MaxStrokeUvPerMs * scale.PxPerMmY * paper.GainMmPerMv / (scale.PxPerMmX * paper.SpeedMmPerS);
+        var leapPx = Math.Max(scale.PxPerMmY, strokePx);
         int jumps = 0, steps = 0, prev = -1;
         for (var c = 0; c < top.Length; c++)
         {
@@ -341,10 +347,18 @@ public sealed class TraceExtractor : ITraceExtractor
             {
                 steps++;
                 var gap = Math.Max(top[c] - bottom[prev], top[prev] - bottom[c]);
-                if (gap > scale.PxPerMmY) jumps++;
+                if (gap > leapPx * (c - prev)) jumps++;
             }
             prev = c;
         }
-        return steps == 0 ? 0 : 1 - Math.Min(1, 50.0 * jumps / steps);
+        return steps == 0 ? 0 : 1 - Math.Min(1, LeapPenalty * jumps);
     }
+
+    /// <summary>What one leap costs: a path that leaves its trace and comes back five times in a row is not to be trusted.
+    /// (Gaps over 1 mm were once charged 50 / column count each, 0.02-0.05 per gap, because steep strokes made many.)</summary>
+    private const double LeapPenalty = 0.1;
+
+    /// <summary>The fastest QRS strokes run at ~150 µV/ms (1.5 mV in 10 ms); a gap such a stroke crosses within the
+    /// columns it spans is a broken stroke (at 50 µV/ms the strokes of a 12 px/mm scan still counted as leaps).</summary>
+    private const double MaxStrokeUvPerMs = 150;
 }
