@@ -102,11 +102,13 @@ public sealed record CrossValidationManifest(
     int Seed,
     string Grouping,
     string Selected,
-    IReadOnlyDictionary<string, RouteCv> Routes)
+    IReadOnlyDictionary<string, RouteCv> Routes,
+    double? SelectedCalibratedEce = null)
 {
-    public static CrossValidationManifest Of(TrainingOptions options, string selected, IReadOnlyDictionary<string, RouteCv> routes) =>
+    public static CrossValidationManifest Of(TrainingOptions options, string selected, IReadOnlyDictionary<string, RouteCv> routes,
+        double? selectedCalibratedEce = null) =>
         new(options.Folds, options.Seed, options.GroupsSource is null ? "image (no groups file)" : $"groups from {options.GroupsSource}",
-            selected, routes);
+            selected, routes, selectedCalibratedEce);
 }
 
 /// <summary>Cross-validated figures of one route; <see cref="MsPerPage"/> is its prediction cost (features

@@ -61,8 +61,11 @@ public static class Trainer
 
         var selected = results.MaxBy(r => r.Value.Cv.SelectionMacroF1).Key;
         var (_, oof, fold) = results[selected];
-        var temperature = TemperatureScaling.Fit(items.Select(i => i.LabelIndex).ToList(), oof);
-        log($"Selected {selected}; calibration temperature {temperature:F2}. Fitting on all {items.Count} images ...");
+        var truth = items.Select(i => i.LabelIndex).ToList();
+        var temperature = TemperatureScaling.Fit(truth, oof);
+        var calibratedEce = TemperatureScaling.CrossFittedEce(truth, oof, fold);
+        log($"Selected {selected}; calibration temperature {temperature:F2} (out-of-fold ECE {results[selected].Cv.Metrics.Ece:F3} -> " +
+            $"{calibratedEce:F3} with each fold's temperature fitted on the others). Fitting on all {items.Count} images ...");
 
         Directory.CreateDirectory(outputDirectory);
         WriteOutOfFold(Path.Combine(outputDirectory, OutOfFoldFile), items, oof, fold);
@@ -106,7 +109,7 @@ public static class Trainer
             ConfidenceThreshold = options.ConfidenceThreshold,
             OutOfDistributionFile = imageOod,
             TrainingData = TrainingDataManifest.Of(data, dataSource),
-            CrossValidation = CrossValidationManifest.Of(options, selected, results.ToDictionary(r => r.Key, r => r.Value.Cv)),
+            CrossValidation = CrossValidationManifest.Of(options, selected, results.ToDictionary(r => r.Key, r => r.Value.Cv), calibratedEce),
             TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
         File.WriteAllText(Path.Combine(outputDirectory, ModelBundle.ManifestFile), JsonSerializer.Serialize(manifest, Json.Options));

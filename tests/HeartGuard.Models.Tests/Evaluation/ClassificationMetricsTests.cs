@@ -57,4 +57,24 @@ public class ClassificationMetricsTests
         Assert.Equal(0, ClassificationMetrics.ArgMax(scaled));
         Assert.True(scaled[0] < 0.99);
     }
+
+    [Fact]
+    public void CrossFittedTemperatureRepairsUnderconfidentVotes()
+    {
+        // A soft vote's hedged probabilities: the top class at 0.4 although it is right on 42 of 50 pages.
+        var truth = Enumerable.Range(0, 50).Select(i => i % 4).ToList();
+        var fold = Enumerable.Range(0, 50).Select(i => i % 5).ToList();
+        var probabilities = truth.Select((t, i) =>
+        {
+            var p = Enumerable.Repeat(0.2, 4).ToArray();
+            p[i % 7 == 0 ? (t + 1) % 4 : t] = 0.4;
+            return p;
+        }).ToList();
+        var raw = ClassificationMetrics.ExpectedCalibrationError(truth, probabilities, probabilities.Select(ClassificationMetrics.ArgMax).ToArray());
+
+        var calibrated = TemperatureScaling.CrossFittedEce(truth, probabilities, fold);
+
+        Assert.True(raw > 0.4, $"raw ECE {raw}");
+        Assert.True(calibrated < raw / 2, $"calibrated ECE {calibrated} vs raw {raw}");
+    }
 }
