@@ -38,7 +38,7 @@ public sealed class LayoutDetector : ILayoutDetector
         var rows = candidates
             .Where(r => r.Coverage >= MinCoverage && r.EndX - r.StartX >= MinExtentShare * widest)
             .OrderBy(r => r.BaselineY).ToList();
-        if (rows.Count == 0) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found");
+        if (rows.Count == 0) throw new DigitizationException(DigitizationError.NotAnEcg, "no traces found" + NearestMiss(candidates, widest));
         if (rows.Count < 3)
             throw new DigitizationException(DigitizationError.NotAnEcg,
                 $"only {rows.Count} trace row{(rows.Count == 1 ? "" : "s")} found where a 12-lead page has at least 3 (3x4, 6x2, 12x1): rhythm strips alone, or rows too faint or broken to follow");
@@ -60,6 +60,15 @@ public sealed class LayoutDetector : ILayoutDetector
         if (rows.Count < layout.TotalRows)
             layout = layout with { Placements = layout.Placements.Where(p => p.Row < rows.Count).ToList() };
         return new PageLayout(layout, Math.Clamp(confidence, 0, 1), rows);
+    }
+
+    /// <summary>Why a page with ink bands across it still has no trace row: a hairline or faint pen read at 72 dpi
+    /// (ecg00054: 56 % of the columns) is a different failure from a picture with no ECG in it.</summary>
+    private static string NearestMiss(List<TraceRow> candidates, int widest)
+    {
+        var best = candidates.Where(r => r.EndX - r.StartX >= MinExtentShare * widest).MaxBy(r => r.Coverage);
+        return best is null || best.Coverage < 0.2 ? "" :
+            $": the best row of ink covers {best.Coverage:P0} of its columns, {MinCoverage:P0} needed (a pen too thin or faint at this resolution?)";
     }
 
     private static int[] RowProfile(InkMask ink)

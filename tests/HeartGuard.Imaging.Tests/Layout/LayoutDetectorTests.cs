@@ -36,4 +36,20 @@ public class LayoutDetectorTests
         Assert.Equal(4, layout.Rows.Count);
         Assert.All(layout.Rows.Take(2), row => Assert.InRange(row.EndX, 1998, 2001));
     }
+
+    [Fact]
+    public void Rows_of_a_broken_pen_are_rejected_with_how_much_of_them_was_ink()
+    {
+        // Four rows of dashes, 4 px of ink in every 10: 40 % of the columns, under the 60 % a trace row needs.
+        using var ink = DrawnMasks.Draw(2200, 1400, page =>
+        {
+            foreach (var y in Baselines)
+                for (var x = 100; x < 2000; x += 10) Cv2.Line(page, new Point(x, y), new Point(x + 3, y), Scalar.All(255));
+        });
+
+        var error = Assert.Throws<DigitizationException>(() => new LayoutDetector().Detect(ink, Scale, new DigitizerOptions()));
+
+        Assert.Equal(DigitizationError.NotAnEcg, error.Kind);
+        Assert.StartsWith("no traces found: the best row of ink covers 40 % of its columns, 60 % needed", error.Message);
+    }
 }
