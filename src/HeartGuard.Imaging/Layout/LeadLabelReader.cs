@@ -29,7 +29,7 @@ public sealed class LeadLabelReader : ILeadLabelReader
     private const double AfterStartMm = 12;
     /// <summary>A label begins within this of the segment's start (0-1 mm on every page looked at); ink further on
     /// is the trace's (a QRS stroke's remnant reads as an "I").</summary>
-    private const double LabelStartsWithinMm = 4;
+    private const double LabelStartsWithinMm = 6;
     private const double MaxReachMm = 12;
     /// <summary>Pen coverage counted as ink: grey label text (EDAN prints it lighter than the trace) stays in.</summary>
     private const float InkCut = 0.35f;
@@ -38,6 +38,8 @@ public sealed class LeadLabelReader : ILeadLabelReader
     private const double MinScore = 0.5;
     /// <summary>Widths of cluster and template may differ by this factor (kerning, bold pens, blur).</summary>
     private const double WidthTolerance = 1.3;
+    /// <summary>One smoothing pass per this many px of glyph height (two at 200 dpi).</summary>
+    private const int SmoothEveryPx = 10;
 
     public LabelRead? Read(InkMask ink, IReadOnlyList<RowTrace> rows, int rowIndex, double startX, GridCalibration scale)
     {
@@ -57,6 +59,7 @@ public sealed class LeadLabelReader : ILeadLabelReader
         using var mask = new Mat(window.Height, window.Width, MatType.CV_8UC1, Scalar.All(0));
         var coverage = new float[window.Width * window.Height];
         CutInk(ink.Levels, window, mask, coverage);
+        EraseLongVerticals(mask, (int)Math.Ceiling(MaxTextMm * scale.PxPerMmY));
         for (var r = Math.Max(0, rowIndex - 1); r <= Math.Min(rows.Count - 1, rowIndex + 1); r++)
             ErasePath(rows[r], window, mask, scale);
         // A label's "I" is a solid bar too (SeparatorBars lists it); only bars the path runs through are marks.
@@ -106,6 +109,28 @@ public sealed class LeadLabelReader : ILeadLabelReader
                 coverage[y * window.Width + x] = c;
                 data[y * step + x] = 255;
             }
+    }
+
+    /// <summary>Clears vertical runs taller than any label: the lead separator lines (clean-up removed them from the
+    /// ink mask, but the window is cut afresh from the pen coverage) that EDAN prints touching the label's first
+    /// glyph, which would otherwise join it into one oversized component.</summary>
+    private static unsafe void EraseLongVerticals(Mat mask, int maxRun)
+    {
+        var step = mask.Step();
+        var data = (byte*)mask.Data;
+        for (var x = 0; x < mask.Width; x++)
+        {
+            var start = -1;
+            for (var y = 0; y <= mask.Height; y++)
+            {
+                var on = y < mask.Height && data[y * step + x] != 0;
+                if (on && start < 0) start = y;
+                if (on || start < 0) continue;
+                if (y - start > maxRun)
+                    for (var k = start; k < y; k++) data[k * step + x] = 0;
+                start = -1;
+            }
+        }
     }
 
     /// <summary>Clears, in every column, the span between the path's centres in it and its two neighbours (a
@@ -187,6 +212,10 @@ public sealed class LeadLabelReader : ILeadLabelReader
                 if (parts.Contains(labels.At<int>(wy, wx)))
                     glyph[(y + margin) * width + x + margin] = coverage[wy * window.Width + wx];
             }
+        var rows = box.Height + 2 * margin;
+        var passes = Math.Max(1, (int)Math.Round(box.Height / (double)SmoothEveryPx));
+        var scratch = new float[glyph.Length];
+        Smooth(glyph, width, rows, passes, scratch);
         string? bestText = null;
         var bestScore = double.NegativeInfinity;
         var resampled = new float[glyph.Length];
@@ -195,6 +224,7 @@ public sealed class LeadLabelReader : ILeadLabelReader
             var ratio = template.Width / (double)box.Width;
             if ((ratio > WidthTolerance || ratio < 1 / WidthTolerance) && Math.Abs(template.Width - box.Width) > 1) continue;
             StretchRows(template, box.Width, resampled, width, margin);
+            Smooth(resampled, width, rows, passes, scratch);
             var score = Correlation(glyph, resampled);
             if (score > bestScore) (bestText, bestScore) = (template.Text, score);
         }
@@ -218,6 +248,28 @@ public sealed class LeadLabelReader : ILeadLabelReader
                 var row = y * template.Width;
                 into[(y + margin) * stride + x + margin] = template.Coverage[row + left] * (1 - f) + template.Coverage[row + right] * f;
             }
+        }
+    }
+
+    /// <summary>Separable [1 2 1]/4 smoothing, <paramref name="passes"/> times (σ ≈ 0.7 px per pass): strokes two
+    /// pixels wide that sit a pixel or two apart (kerning, hinting, the printer's font) still overlap, where the
+    /// raw correlation of the same label in the same face fell to 0.5.</summary>
+    private static void Smooth(float[] image, int width, int height, int passes, float[] scratch)
+    {
+        for (var pass = 0; pass < passes; pass++)
+        {
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++)
+                {
+                    var i = y * width + x;
+                    scratch[i] = 0.5f * image[i] + 0.25f * ((x > 0 ? image[i - 1] : 0) + (x + 1 < width ? image[i + 1] : 0));
+                }
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++)
+                {
+                    var i = y * width + x;
+                    image[i] = 0.5f * scratch[i] + 0.25f * ((y > 0 ? scratch[i - width] : 0) + (y + 1 < height ? scratch[i + width] : 0));
+                }
         }
     }
 
