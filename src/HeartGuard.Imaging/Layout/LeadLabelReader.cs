@@ -30,7 +30,8 @@ public sealed class LeadLabelReader : ILeadLabelReader
     /// <summary>A label begins within this of the segment's start (0-1 mm on every page looked at); ink further on
     /// is the trace's (a QRS stroke's remnant reads as an "I").</summary>
     private const double LabelStartsWithinMm = 6;
-    private const double MaxReachMm = 12;
+    /// <summary>Labels sit 1-7 mm from the baseline on every source looked at (ecg-image-kit: 3.5-7 mm below).</summary>
+    private const double MaxReachMm = 9;
     /// <summary>Pen coverage counted as ink: grey label text (EDAN prints it lighter than the trace) stays in.</summary>
     private const float InkCut = 0.35f;
     private const double MinTextMm = 1.5;
@@ -83,10 +84,10 @@ public sealed class LeadLabelReader : ILeadLabelReader
     private static unsafe bool TouchesErasedInk(Rect box, Mat mask, float[] coverage)
     {
         var data = (byte*)mask.Data;
-        var step = mask.Step();
-        for (var y = Math.Max(0, box.Y - 1); y <= Math.Min(mask.Height - 1, box.Bottom); y++)
-            for (var x = Math.Max(0, box.X - 1); x <= Math.Min(mask.Width - 1, box.Right); x++)
-                if (coverage[y * mask.Width + x] > 0 && data[y * step + x] == 0) return true;
+        var (width, height, step) = (mask.Width, mask.Height, mask.Step());
+        for (var y = Math.Max(0, box.Y - 1); y <= Math.Min(height - 1, box.Bottom); y++)
+            for (var x = Math.Max(0, box.X - 1); x <= Math.Min(width - 1, box.Right); x++)
+                if (coverage[y * width + x] > 0 && data[y * step + x] == 0) return true;
         return false;
     }
 
@@ -116,14 +117,15 @@ public sealed class LeadLabelReader : ILeadLabelReader
     /// glyph, which would otherwise join it into one oversized component.</summary>
     private static unsafe void EraseLongVerticals(Mat mask, int maxRun)
     {
-        var step = mask.Step();
+        // Mat.Width and Height are native calls: read once.
+        var (width, height, step) = (mask.Width, mask.Height, mask.Step());
         var data = (byte*)mask.Data;
-        for (var x = 0; x < mask.Width; x++)
+        for (var x = 0; x < width; x++)
         {
             var start = -1;
-            for (var y = 0; y <= mask.Height; y++)
+            for (var y = 0; y <= height; y++)
             {
-                var on = y < mask.Height && data[y * step + x] != 0;
+                var on = y < height && data[y * step + x] != 0;
                 if (on && start < 0) start = y;
                 if (on || start < 0) continue;
                 if (y - start > maxRun)
@@ -198,33 +200,33 @@ public sealed class LeadLabelReader : ILeadLabelReader
 
     /// <summary>The best template for the cluster, compared over its box and a margin of paper around it (without
     /// the margin a lone "I" is a uniform box and correlates with nothing).</summary>
-    private static LabelRead? Match((Rect Box, List<int> Parts) cluster, Mat labels, float[] coverage, Rect window)
+    private static unsafe LabelRead? Match((Rect Box, List<int> Parts) cluster, Mat labels, float[] coverage, Rect window)
     {
         var (box, parts) = cluster;
         var margin = Math.Max(1, (int)Math.Round(0.15 * box.Height));
         var width = box.Width + 2 * margin;
         var glyph = new float[width * (box.Height + 2 * margin)];
+        // Mat.At is a native call per pixel: read the component ids through the pointer.
+        var ids = (int*)labels.Data;
+        var idStep = labels.Step() / sizeof(int);
         for (var y = 0; y < box.Height; y++)
             for (var x = 0; x < box.Width; x++)
             {
                 var wx = box.X + x;
                 var wy = box.Y + y;
-                if (parts.Contains(labels.At<int>(wy, wx)))
+                if (parts.Contains(ids[wy * idStep + wx]))
                     glyph[(y + margin) * width + x + margin] = coverage[wy * window.Width + wx];
             }
-        var rows = box.Height + 2 * margin;
         var passes = Math.Max(1, (int)Math.Round(box.Height / (double)SmoothEveryPx));
-        var scratch = new float[glyph.Length];
-        Smooth(glyph, width, rows, passes, scratch);
+        LabelTemplates.Smooth(glyph, width, box.Height + 2 * margin, passes);
         string? bestText = null;
         var bestScore = double.NegativeInfinity;
         var resampled = new float[glyph.Length];
-        foreach (var template in LabelTemplates.AtHeight(box.Height))
+        foreach (var template in LabelTemplates.AtHeight(box.Height, margin, passes))
         {
             var ratio = template.Width / (double)box.Width;
             if ((ratio > WidthTolerance || ratio < 1 / WidthTolerance) && Math.Abs(template.Width - box.Width) > 1) continue;
-            StretchRows(template, box.Width, resampled, width, margin);
-            Smooth(resampled, width, rows, passes, scratch);
+            StretchRows(template, box.Width, resampled);
             var score = Correlation(glyph, resampled);
             if (score > bestScore) (bestText, bestScore) = (template.Text, score);
         }
@@ -232,44 +234,24 @@ public sealed class LeadLabelReader : ILeadLabelReader
             : new LabelRead(bestText, Math.Round(bestScore, 3), new PixelBox(window.X + box.X, window.Y + box.Y, box.Width, box.Height));
     }
 
-    /// <summary>The template's rows linearly resampled to <paramref name="width"/> columns, written at
-    /// (<paramref name="margin"/>, <paramref name="margin"/>) into an image <paramref name="stride"/> wide.</summary>
-    private static void StretchRows(LabelTemplates.Template template, int width, float[] into, int stride, int margin)
+    /// <summary>The padded template's rows linearly resampled so that its ink spans <paramref name="width"/>
+    /// columns inside the same margin (a stretch of at most 30 %, which the smoothing survives).</summary>
+    private static void StretchRows(LabelTemplates.Template template, int width, float[] into)
     {
         var scale = template.Width / (double)width;
-        for (var x = 0; x < width; x++)
+        var stride = width + 2 * template.Margin;
+        var rows = template.Height + 2 * template.Margin;
+        for (var x = 0; x < stride; x++)
         {
-            var sx = Math.Clamp((x + 0.5) * scale - 0.5, 0, template.Width - 1);
+            var sx = Math.Clamp(template.Margin + (x - template.Margin + 0.5) * scale - 0.5, 0, template.PaddedWidth - 1);
             var left = (int)sx;
-            var right = Math.Min(left + 1, template.Width - 1);
+            var right = Math.Min(left + 1, template.PaddedWidth - 1);
             var f = (float)(sx - left);
-            for (var y = 0; y < template.Height; y++)
+            for (var y = 0; y < rows; y++)
             {
-                var row = y * template.Width;
-                into[(y + margin) * stride + x + margin] = template.Coverage[row + left] * (1 - f) + template.Coverage[row + right] * f;
+                var row = y * template.PaddedWidth;
+                into[y * stride + x] = template.Coverage[row + left] * (1 - f) + template.Coverage[row + right] * f;
             }
-        }
-    }
-
-    /// <summary>Separable [1 2 1]/4 smoothing, <paramref name="passes"/> times (σ ≈ 0.7 px per pass): strokes two
-    /// pixels wide that sit a pixel or two apart (kerning, hinting, the printer's font) still overlap, where the
-    /// raw correlation of the same label in the same face fell to 0.5.</summary>
-    private static void Smooth(float[] image, int width, int height, int passes, float[] scratch)
-    {
-        for (var pass = 0; pass < passes; pass++)
-        {
-            for (var y = 0; y < height; y++)
-                for (var x = 0; x < width; x++)
-                {
-                    var i = y * width + x;
-                    scratch[i] = 0.5f * image[i] + 0.25f * ((x > 0 ? image[i - 1] : 0) + (x + 1 < width ? image[i + 1] : 0));
-                }
-            for (var y = 0; y < height; y++)
-                for (var x = 0; x < width; x++)
-                {
-                    var i = y * width + x;
-                    image[i] = 0.5f * scratch[i] + 0.25f * ((y > 0 ? scratch[i - width] : 0) + (y + 1 < height ? scratch[i + width] : 0));
-                }
         }
     }
 
