@@ -37,7 +37,7 @@ public static class DigitizationJson
             BaselineYPx = Math.Round(t.BaselineY, 2),
             t.Quality,
             PrintedLabel = t.Label is { } label
-                ? new { label.Text, label.Score, BoxPx = new { label.Box.X, label.Box.Y, label.Box.Width, label.Box.Height } }
+                ? new { label.Text, label.Score, GlyphBoxPx = new { label.Box.X, label.Box.Y, label.Box.Width, label.Box.Height } }
                 : null,
         }),
         SamplesPresent = r.Record.Leads.ToDictionary(l => l.Name, l => l.PresentCount),

@@ -1,4 +1,5 @@
 using HeartGuard.Core;
+using HeartGuard.Imaging.Export;
 using HeartGuard.Imaging.Layout;
 using HeartGuard.Synthesis;
 using SkiaSharp;
@@ -25,6 +26,9 @@ public class LeadLabelReaderTests
         Assert.True(right >= minRight, $"{right} of {result.Traces.Count} labels read as printed");
         Assert.Equal("II", result.Traces.Single(t => t.Placement is { Row: 1, Column: 0, IsRhythmStrip: false }).Label?.Text);
         Assert.DoesNotContain(result.Warnings, w => w.Contains("printed lead labels"));
+        using var json = System.Text.Json.JsonDocument.Parse(DigitizationJson.Serialize(result));
+        var secondRow = json.RootElement.GetProperty("leads").EnumerateArray().First(l => l.GetProperty("lead").GetString() == "II");
+        Assert.Equal("II", secondRow.GetProperty("printed_label").GetProperty("text").GetString());
     }
 
     [Fact]
