@@ -18,7 +18,7 @@ public interface ILeadLabelReader
 
 /// <summary>Stage 5b: reads printed lead labels ("I" ... "V6") by template matching. Machines print the name at
 /// the start of each segment, a few mm above the baseline (EDAN, the synthesizer) or below it (ecg-image-kit,
-/// GE); so the window spans from just before the segment's start to 12 mm after it, and half-way to the
+/// GE); so the window spans from just before the segment's start to 12 mm after it, and up to 9 mm or half-way to the
 /// neighbouring rows. The followed paths and separator bars are erased from it first (a QRS stroke through the
 /// window is one tall vertical component, much like an "I"), the rest is split into components, components
 /// sharing a text baseline and spaced like letters are grouped, and each group the size of printed text is
