@@ -9,7 +9,11 @@ public readonly record struct PixelBox(int X, int Y, int Width, int Height);
 /// <summary>One placement's extracted trace: where it is on the page, the pixel path followed
 /// (one y per page column from <see cref="PathStartX"/>, NaN where no ink was found), and a 0..1 quality.</summary>
 public sealed record LeadTrace(string Lead, LeadPlacement Placement, PixelBox Box, int PathStartX, float[] PathY,
-    double BaselineY, double Quality);
+    double BaselineY, double Quality)
+{
+    /// <summary>The lead name printed at the segment's start, as read (null when none was read).</summary>
+    public Layout.LabelRead? Label { get; init; }
+}
 
 /// <summary>Everything the digitizer found on one page. <see cref="Record"/> holds the 12 standard leads at
 /// 500 Hz in microvolts, NaN where the page does not show the lead.</summary>

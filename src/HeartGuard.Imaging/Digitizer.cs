@@ -23,6 +23,7 @@ public sealed class Digitizer
     private readonly IInkSeparator _faintInk = new InkSeparator(reconnectFaintInk: true);
     private readonly ILayoutDetector _layout = new LayoutDetector();
     private readonly ITraceExtractor _traces = new TraceExtractor();
+    private readonly ILeadLabelReader _labels = new LeadLabelReader();
     private readonly ISignalAssembler _signals = new SignalAssembler();
 
     /// <summary>When any lead's quality is below this, the page is read a second time with faint ink reconnected
@@ -71,15 +72,18 @@ public sealed class Digitizer
         var layout = time.Run("layout", () => _layout.Detect(ink, scale, _options));
         var rows = time.Run("traces", () => layout.Rows.Select(r => _traces.Extract(ink, r, scale, _options.Paper)).ToList());
         scale = ScaleFallback.FromPulses(scale, rows, _options.Paper, page.Header.Dpi, warnings);
-        var (record, traces, ecgLayout) = time.Run("signals", () =>
+        var (timeline, resolved) = time.Run("signals", () =>
         {
-            var timeline = RowTimeline.Fit(rows, scale, _options.Paper, _options.RecordDurationS, layout.Layout.Columns, warnings);
-            rows = rows.Select(r => SeparatorBars.WithoutSeparators(r, x => timeline.AtLeadChange(x, layout.Layout.Columns, scale))).ToList();
-            var resolved = RhythmStripMatcher.Resolve(layout.Layout,
-                (r, t0, t1) => timeline.Sample(rows[r], t0, t1, _options.OutputRateHz, scale, _options.Paper), warnings);
-            var (rec, tr) = _signals.Assemble(name, resolved, rows, timeline, scale, _options.Paper, _options.OutputRateHz);
-            return (rec, tr, resolved);
+            var fit = RowTimeline.Fit(rows, scale, _options.Paper, _options.RecordDurationS, layout.Layout.Columns, warnings);
+            rows = rows.Select(r => SeparatorBars.WithoutSeparators(r, x => fit.AtLeadChange(x, layout.Layout.Columns, scale))).ToList();
+            return (fit, RhythmStripMatcher.Resolve(layout.Layout,
+                (r, t0, t1) => fit.Sample(rows[r], t0, t1, _options.OutputRateHz, scale, _options.Paper), warnings));
         });
+        var (ecgLayout, labels) = time.Run("labels", () => LeadLabelCheck.Resolve(resolved,
+            p => _labels.Read(ink, rows, p.Row, timeline.X(p.StartS), scale), warnings));
+        var (record, traces) = time.Run("signals", () =>
+            _signals.Assemble(name, ecgLayout, rows, timeline, scale, _options.Paper, _options.OutputRateHz));
+        traces = traces.Select(t => t with { Label = labels.GetValueOrDefault(t.Placement) }).ToList();
         if (scale.Source != ScaleSource.Grid) warnings.Add($"scale from {scale.Source}, not from the grid");
         if (ink.FaintInkReconnected) warnings.Add("thin pen: faint ink reconnected to the trace (hysteresis)");
         return new DigitizationResult(record, ecgLayout, layout.Confidence, scale, _options.Paper, traces, warnings,

@@ -36,6 +36,9 @@ public static class DigitizationJson
             BoxPx = new { t.Box.X, t.Box.Y, t.Box.Width, t.Box.Height },
             BaselineYPx = Math.Round(t.BaselineY, 2),
             t.Quality,
+            PrintedLabel = t.Label is { } label
+                ? new { label.Text, label.Score, GlyphBoxPx = new { label.Box.X, label.Box.Y, label.Box.Width, label.Box.Height } }
+                : null,
         }),
         SamplesPresent = r.Record.Leads.ToDictionary(l => l.Name, l => l.PresentCount),
         r.Warnings,
