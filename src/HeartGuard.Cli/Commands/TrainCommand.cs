@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HeartGuard.Models;
 using HeartGuard.Models.Data;
 using HeartGuard.Models.Deep;
 using HeartGuard.Models.Deep.Training;
@@ -45,8 +46,12 @@ internal static class TrainCommand
                     Repeats = Math.Max(1, parse.GetValue(repeats)),
                 };
                 var source = Path.GetFileName(Path.GetFullPath(parse.GetValue(data)!).TrimEnd('/'));
-                if (options.Models.All(DeepRoutes.All.ContainsKey)) DeepRouteTrainer.Train(dataset, source, options, parse.GetValue(output)!, Console.WriteLine);
-                else Trainer.Train(dataset, source, options, parse.GetValue(output)!, Console.WriteLine);
+                BundleOutput.Write(parse.GetValue(output)!, [ModelBundle.ManifestFile, DeepBundle.ManifestFile], dir =>
+                {
+                    if (options.Models.All(DeepRoutes.All.ContainsKey)) DeepRouteTrainer.Train(dataset, source, options, dir, Console.WriteLine);
+                    else Trainer.Train(dataset, source, options, dir, Console.WriteLine);
+                });
+                Console.WriteLine($"Bundle written to {parse.GetValue(output)}.");
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException or UnauthorizedAccessException)

@@ -78,7 +78,7 @@ public static class DeepRouteTrainer
             TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
         File.WriteAllText(Path.Combine(outputDirectory, DeepBundle.ManifestFile), JsonSerializer.Serialize(manifest, Json.Options));
-        log($"Bundle written to {outputDirectory} in {clock.Elapsed.TotalSeconds:F0} s.");
+        log($"Bundle complete in {clock.Elapsed.TotalSeconds:F0} s.");
         return manifest;
     }
 

@@ -113,7 +113,7 @@ public static class Trainer
             TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
         File.WriteAllText(Path.Combine(outputDirectory, ModelBundle.ManifestFile), JsonSerializer.Serialize(manifest, Json.Options));
-        log($"Bundle written to {outputDirectory} in {clock.Elapsed.TotalSeconds:F0} s.");
+        log($"Bundle complete in {clock.Elapsed.TotalSeconds:F0} s.");
         return manifest;
     }
 
