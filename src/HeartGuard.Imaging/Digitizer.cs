@@ -72,6 +72,7 @@ public sealed class Digitizer
         var layout = time.Run("layout", () => _layout.Detect(ink, scale, _options));
         var rows = time.Run("traces", () => layout.Rows.Select(r => _traces.Extract(ink, r, scale, _options.Paper)).ToList());
         scale = ScaleFallback.FromPulses(scale, rows, _options.Paper, page.Header.Dpi, warnings);
+        scale = ScaleFallback.FromRowSpans(scale, rows, _options.Paper, _options.RecordDurationS, warnings);
         var (timeline, resolved) = time.Run("signals", () =>
         {
             var fit = RowTimeline.Fit(rows, scale, _options.Paper, _options.RecordDurationS, layout.Layout.Columns, warnings);

@@ -37,4 +37,23 @@ public static class ScaleFallback
         }
         return new GridCalibration(pulsePxPerMm, pulsePxPerMm, ScaleSource.CalibrationPulse, heights.Count >= 2 ? 0.7 : 0.5);
     }
+
+    /// <summary>A pulse measures height only, and an assumed scale nothing: horizontally, a printed row shows the
+    /// record's whole duration, so when the rows' median span at the horizontal scale in use is 0.8-1.25 times
+    /// that duration (but not within 3 %), the span sets px/mm x (and, for an assumed scale, y: square pixels).
+    /// A photo whose weak grid lost to its pulse (ecg00033, ecg00040: rows 10.8 and 11.6 s long) otherwise put
+    /// its lead boundaries 8-14 % early.</summary>
+    public static GridCalibration FromRowSpans(GridCalibration scale, IReadOnlyList<RowTrace> rows, PaperSettings paper, double durationS, List<string> warnings)
+    {
+        if (scale.Source is not (ScaleSource.CalibrationPulse or ScaleSource.Assumed) || rows.Count == 0) return scale;
+        var spans = rows.Select(r => (double)(r.TraceEndX + 1 - r.TraceStartX)).OrderBy(v => v).ToList();
+        var median = spans[spans.Count / 2];
+        var ratio = median / (scale.PxPerMmX * paper.SpeedMmPerS) / durationS;
+        if (ratio < MinSpanRatio || ratio > 1 / MinSpanRatio || Math.Abs(ratio - 1) <= 0.03) return scale;
+        var x = median / (durationS * paper.SpeedMmPerS);
+        warnings.Add($"px/mm x {x:0.00} from the rows' {durationS:0.##} s span (the {scale.Source} gave {scale.PxPerMmX:0.00})");
+        return scale with { PxPerMmX = x, PxPerMmY = scale.Source == ScaleSource.Assumed ? x : scale.PxPerMmY };
+    }
+
+    private const double MinSpanRatio = 0.8;
 }
