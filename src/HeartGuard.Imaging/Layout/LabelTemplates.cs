@@ -6,7 +6,9 @@ using SkiaSharp;
 namespace HeartGuard.Imaging.Layout;
 
 /// <summary>The twelve lead names as printed, rendered in the sans and serif faces ECG machines use (Helvetica-
-/// and Times-like; DejaVu is always installed, Liberation where present), cropped to their ink. A glyph cluster of
+/// like DejaVu Sans, always installed, and Times-like Liberation Serif where present), cropped to their ink. DejaVu
+/// Serif and Liberation Sans as well read the same labels on the renders (409 of 429) and on 73 Mendeley pages
+/// (49 % against 49 % right) at 1.5 times the cost, which took a 100-page batch below 25 pages/s. A glyph cluster of
 /// h px is compared with every template area-resampled to h px tall: resampling a 64 px rendering gives the same
 /// anti-aliased strokes as rendering at h px, and each height is made once per process, already padded and
 /// smoothed as the glyphs it is compared with are (smoothing each comparison cost 6 ms per page).</summary>
@@ -20,7 +22,7 @@ public static class LabelTemplates
     }
 
     private const int MasterHeightPx = 64;
-    private static readonly string[] Families = ["DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif"];
+    private static readonly string[] Families = ["DejaVu Sans", "Liberation Serif"];
     private static readonly Lazy<IReadOnlyList<(string Text, Mat Ink)>> Masters = new(RenderMasters);
     private static readonly ConcurrentDictionary<(int, int, int), Template[]> ByHeight = new();
 
