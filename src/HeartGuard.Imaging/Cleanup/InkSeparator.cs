@@ -58,10 +58,10 @@ public sealed class InkSeparator(bool reconnectFaintInk = false) : IInkSeparator
         }
         if (reconnectFaintInk) GrowAlongFaintInk(mask, brightness, cut);
         EraseThickBlobs(mask, scale);
-        EraseLongHorizontalRuns(mask, mask.Width / 2);
+        InkRuns.EraseLong(mask, mask.Width / 2);
         var columns = new Mat();
         Cv2.Transpose(mask, columns);
-        EraseLongHorizontalRuns(columns, (int)(MaxVerticalStrokeMm * scale.PxPerMmY));
+        InkRuns.EraseLong(columns, (int)(MaxVerticalStrokeMm * scale.PxPerMmY));
         var result = new InkMask(columns, mask.Width, mask.Height, usedColor, levels) { FaintInkReconnected = reconnectFaintInk };
         mask.Dispose();
         return result;
@@ -178,16 +178,5 @@ public sealed class InkSeparator(bool reconnectFaintInk = false) : IInkSeparator
         Cv2.Dilate(thick, thick, kernel);
         Cv2.Dilate(thick, thick, null, iterations: 2);
         mask.SetTo(new Scalar(0), thick);
-    }
-
-    /// <summary>Walked run by run (<see cref="InkRuns"/>): ink is a few percent of the mask.</summary>
-    private static void EraseLongHorizontalRuns(Mat mask, int minLength)
-    {
-        for (var y = 0; y < mask.Height; y++)
-        {
-            var row = mask.RowSpan<byte>(y);
-            foreach (var (start, end) in new InkRuns(row))
-                if (end - start + 1 >= minLength) row[start..(end + 1)].Clear();
-        }
     }
 }

@@ -46,8 +46,7 @@ public static class ScaleFallback
     public static GridCalibration FromRowSpans(GridCalibration scale, IReadOnlyList<RowTrace> rows, PaperSettings paper, double durationS, List<string> warnings)
     {
         if (scale.Source is not (ScaleSource.CalibrationPulse or ScaleSource.Assumed) || rows.Count == 0) return scale;
-        var spans = rows.Select(r => (double)(r.TraceEndX + 1 - r.TraceStartX)).OrderBy(v => v).ToList();
-        var median = spans[spans.Count / 2];
+        var median = RowTrace.MedianSpanPx(rows);
         var ratio = median / (scale.PxPerMmX * paper.SpeedMmPerS) / durationS;
         if (ratio < MinSpanRatio || ratio > 1 / MinSpanRatio || Math.Abs(ratio - 1) <= 0.03) return scale;
         var x = median / (durationS * paper.SpeedMmPerS);

@@ -115,24 +115,12 @@ public sealed class LeadLabelReader : ILeadLabelReader
     /// <summary>Clears vertical runs taller than any label: the lead separator lines (clean-up removed them from the
     /// ink mask, but the window is cut afresh from the pen coverage) that EDAN prints touching the label's first
     /// glyph, which would otherwise join it into one oversized component.</summary>
-    private static unsafe void EraseLongVerticals(Mat mask, int maxRun)
+    private static void EraseLongVerticals(Mat mask, int maxRun)
     {
-        // Mat.Width and Height are native calls: read once.
-        var (width, height, step) = (mask.Width, mask.Height, mask.Step());
-        var data = (byte*)mask.Data;
-        for (var x = 0; x < width; x++)
-        {
-            var start = -1;
-            for (var y = 0; y <= height; y++)
-            {
-                var on = y < height && data[y * step + x] != 0;
-                if (on && start < 0) start = y;
-                if (on || start < 0) continue;
-                if (y - start > maxRun)
-                    for (var k = start; k < y; k++) data[k * step + x] = 0;
-                start = -1;
-            }
-        }
+        using var columns = new Mat();
+        Cv2.Transpose(mask, columns);
+        InkRuns.EraseLong(columns, maxRun + 1);
+        Cv2.Transpose(columns, mask);
     }
 
     /// <summary>Clears, in every column, the span between the path's centres in it and its two neighbours (a

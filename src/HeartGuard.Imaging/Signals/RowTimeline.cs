@@ -26,8 +26,7 @@ public sealed record RowTimeline(double OriginX, double PxPerS, double DurationS
     {
         var pxPerS = scale.PxPerMmX * paper.SpeedMmPerS;
         var full = durationS * pxPerS;
-        var spans = rows.Select(r => r.TraceEndX + 1 - r.TraceStartX).OrderBy(v => v).ToList();
-        var median = spans[spans.Count / 2];
+        var median = RowTrace.MedianSpanPx(rows);
         if (median >= 0.93 * full && median <= 1.07 * full)
         {
             // The last sample is drawn at the centre of the row's last inked column: a row's end is sharper than

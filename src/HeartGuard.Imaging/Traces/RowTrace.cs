@@ -19,4 +19,13 @@ public sealed record RowTrace(
     int TraceEndX,
     double Smoothness,
     double? FirstSampleX,
-    IReadOnlyList<SeparatorBars.Bar> Separators);
+    IReadOnlyList<SeparatorBars.Bar> Separators)
+{
+    /// <summary>The median of the rows' trace spans in px (first sample after the pulse to last inked column): a
+    /// full row shows the record's whole duration.</summary>
+    public static double MedianSpanPx(IReadOnlyList<RowTrace> rows)
+    {
+        var spans = rows.Select(r => r.TraceEndX + 1 - r.TraceStartX).OrderBy(v => v).ToList();
+        return spans[spans.Count / 2];
+    }
+}
