@@ -24,7 +24,7 @@ public sealed class Digitizer
     private readonly ILayoutDetector _layout = new LayoutDetector();
     private readonly ITraceExtractor _traces = new TraceExtractor();
     private readonly ILeadLabelReader _labels = new LeadLabelReader();
-    private readonly ISignalAssembler _signals = new SignalAssembler();
+    private readonly ISignalAssembler _signals;
 
     /// <summary>Below this mean lead quality the page is read a second time with faint ink reconnected (ecg00045
     /// 0.36 -> 0.86). It was 0.5 while steep strokes broken by a thin pen counted as leaps; once they no longer did,
@@ -41,6 +41,7 @@ public sealed class Digitizer
         _loader = new ImageLoader(_options);
         _geometry = new Deskewer(_options);
         _perspective = new PerspectiveCorrector(_options);
+        _signals = new SignalAssembler(_options.CompensateReadingBlur);
     }
 
     /// <summary>A thin pen (72-100 dpi scans and photos, hairline screen captures at 160 dpi) can be broken into

@@ -19,4 +19,6 @@ public sealed record DigitizerOptions
     public double MaxSkewDeg { get; init; } = 10.0;
     /// <summary>Straighten converging rows of a photographed page (keystone); scans are never affected.</summary>
     public bool CorrectPerspective { get; init; } = true;
+    /// <summary>Undo the blur of reading a trace from pixels (<see cref="Signals.ReadingBlur"/>).</summary>
+    public bool CompensateReadingBlur { get; init; } = true;
 }

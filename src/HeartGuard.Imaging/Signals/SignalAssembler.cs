@@ -11,9 +11,10 @@ public interface ISignalAssembler
 }
 
 /// <summary>Stage 7: the 12 standard leads in µV at the output rate over the record's duration. Each placement
-/// fills its own time window (column k of a 3x4 page: [2.5k, 2.5k+2.5) s); a rhythm strip overrides the short
-/// segment of its lead where it has ink; everything not on the page stays NaN.</summary>
-public sealed class SignalAssembler : ISignalAssembler
+/// fills its own time window (column k of a 3x4 page: [2.5k, 2.5k+2.5) s), read through <see cref="ReadingBlur"/>
+/// unless <paramref name="compensateBlur"/> is off; a rhythm strip overrides the short segment of its lead where
+/// it has ink; everything not on the page stays NaN.</summary>
+public sealed class SignalAssembler(bool compensateBlur = true) : ISignalAssembler
 {
     public (EcgRecord Record, IReadOnlyList<LeadTrace> Traces) Assemble(string name, EcgLayout layout,
         IReadOnlyList<RowTrace> rows, RowTimeline timeline, GridCalibration scale, PaperSettings paper, double rateHz)
@@ -21,10 +22,12 @@ public sealed class SignalAssembler : ISignalAssembler
         var total = (int)Math.Round(timeline.DurationS * rateHz);
         var record = EcgRecord.EmptyStandard(name, rateHz, total);
         var traces = new List<LeadTrace>();
+        var blur = compensateBlur ? ReadingBlur.For(timeline.PxPerS / rateHz) : null;
         foreach (var p in layout.Placements.OrderBy(p => p.IsRhythmStrip))
         {
             var row = rows[p.Row];
             var values = timeline.Sample(row, p.StartS, p.EndS, rateHz, scale, paper);
+            blur?.Compensate(values);
             var target = record[p.Lead].SamplesUv;
             var first = (int)Math.Round(p.StartS * rateHz);
             var present = 0;
