@@ -6,9 +6,9 @@ namespace HeartGuard.Imaging.Tests.Pipeline;
 /// <summary>Regression checks on the real development data (skipped where ../shared/data is absent).</summary>
 public class RealDataTests
 {
-    // Floors ~3 dB under what the digitizer reaches (E07501 19.7, HR06001 21.0, E07500 20.0 with a lead label
-    // beside a tall QRS, E07506 21.5 with a trace drifting out of its row band, HR06002 11.2 with a mark after
-    // each row's end).
+    // Floors ~3 dB under what the digitizer reached when they were set (E07501 19.7, HR06001 21.0, E07500 20.0 with
+    // a lead label beside a tall QRS, E07506 21.5 with a trace drifting out of its row band, HR06002 11.2 with a mark
+    // after each row's end; session 8: 21.0, 22.1, 21.0, 23.6, 21.8).
     [SkippableTheory]
     [InlineData("renders/E07501-0", 17.0)]
     [InlineData("renders/HR06001-0", 18.0)]
@@ -26,19 +26,36 @@ public class RealDataTests
         Assert.True(score.MeanAligned >= minUnalignedDb, $"aligned {score.MeanAligned:0.0} dB");
     }
 
-    /// <summary>The headline figure over all 33 renders (19.03 dB unaligned when written; floor 1 dB under).</summary>
+    /// <summary>The headline figure over all 33 renders: 20 dB unaligned (21.27 dB when written).</summary>
     [SkippableFact]
     public void Ecg_image_kit_renders_reach_their_mean_snr()
     {
+        var mean = MeanRenderSnr(new DigitizerOptions());
+
+        Assert.True(mean >= 20.5, $"mean unaligned {mean:0.00} dB");
+    }
+
+    /// <summary>Stage 7b earns its place on real pages: 20.05 dB without it, 21.27 dB with it, when written.</summary>
+    [SkippableFact]
+    public void Undoing_the_reading_blur_raises_the_renders_snr()
+    {
+        var without = MeanRenderSnr(new DigitizerOptions { CompensateReadingBlur = false });
+        var with = MeanRenderSnr(new DigitizerOptions());
+
+        Assert.True(with >= without + 0.8, $"{without:0.00} dB without, {with:0.00} dB with");
+    }
+
+    private static double MeanRenderSnr(DigitizerOptions options)
+    {
         var folder = SharedData.RequireOrSkip("renders");
+        var digitizer = new Digitizer(options);
         var scores = Directory.GetFiles(folder, "*.json").Where(EcgImageKitTruth.IsRenderJson).Order().Select(json =>
         {
             var truth = EcgImageKitTruth.Load(json);
-            return PageScore.Compute(truth, new Digitizer().Digitize(File.ReadAllBytes(truth.ImagePath), truth.Name).Record);
+            return PageScore.Compute(truth, digitizer.Digitize(File.ReadAllBytes(truth.ImagePath), truth.Name).Record);
         }).ToList();
         Assert.Equal(33, scores.Count);
-        var mean = scores.Average(s => s.MeanUnaligned);
-        Assert.True(mean >= 18.0, $"mean unaligned {mean:0.00} dB");
+        return scores.Average(s => s.MeanUnaligned);
     }
 
     [SkippableFact]
