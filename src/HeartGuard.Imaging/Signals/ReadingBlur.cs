@@ -28,7 +28,7 @@ public sealed class ReadingBlur
     public static ReadingBlur For(double pxPerSample)
     {
         var sigmaSamples = SigmaPx / pxPerSample;
-        return new ReadingBlur(Cache.GetOrAdd((int)Math.Round(sigmaSamples * 100), key => Taps(key / 100.0)));
+        return new ReadingBlur(Cache.GetOrAdd((int)Math.Round(sigmaSamples * 100), key => Design(key / 100.0)));
     }
 
     /// <summary>The filter's impulse response, centre tap in the middle; sums to 1 (levels are kept).</summary>
@@ -85,7 +85,7 @@ public sealed class ReadingBlur
 
     /// <summary>H(w) = g / (g² + λ) with g the Gaussian's response, sampled on [0, π], turned into a symmetric
     /// FIR of ±6 σ under a Hann window and scaled to unit DC gain.</summary>
-    private static float[] Taps(double sigmaSamples)
+    private static float[] Design(double sigmaSamples)
     {
         var half = Math.Max(2, (int)Math.Ceiling(6 * sigmaSamples));
         var taps = new double[2 * half + 1];
