@@ -215,7 +215,7 @@ public sealed class LeadLabelReader : ILeadLabelReader
             var ratio = template.Width / (double)box.Width;
             if ((ratio > WidthTolerance || ratio < 1 / WidthTolerance) && Math.Abs(template.Width - box.Width) > 1) continue;
             StretchRows(template, box.Width, resampled);
-            var score = Correlation(glyph, resampled);
+            var score = Pearson.Of(glyph, resampled);
             if (score > bestScore) (bestText, bestScore) = (template.Text, score);
         }
         return bestText is null ? null
@@ -241,18 +241,5 @@ public sealed class LeadLabelReader : ILeadLabelReader
                 into[y * stride + x] = template.Coverage[row + left] * (1 - f) + template.Coverage[row + right] * f;
             }
         }
-    }
-
-    private static double Correlation(float[] a, float[] b)
-    {
-        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sa += a[i]; sb += b[i]; saa += a[i] * a[i]; sbb += b[i] * b[i]; sab += a[i] * b[i];
-        }
-        var n = a.Length;
-        var va = saa - sa * sa / n;
-        var vb = sbb - sb * sb / n;
-        return va <= 0 || vb <= 0 ? 0 : (sab - sa * sb / n) / Math.Sqrt(va * vb);
     }
 }

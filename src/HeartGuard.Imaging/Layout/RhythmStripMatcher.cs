@@ -8,6 +8,8 @@ namespace HeartGuard.Imaging.Layout;
 public static class RhythmStripMatcher
 {
     private const double SameSignal = 0.75;
+    /// <summary>Fewer samples present in both than this compare nothing.</summary>
+    private const int MinPairs = 20;
 
     /// <param name="rowSegment">µV of a row over [t0, t1) s.</param>
     public static EcgLayout Resolve(EcgLayout layout, Func<int, double, double, float[]> rowSegment, List<string> warnings)
@@ -36,12 +38,12 @@ public static class RhythmStripMatcher
     /// strongly (II and aVF) but differ in amplitude: correlation less the relative RMS difference.</summary>
     private static double Similarity(float[] a, float[] b)
     {
-        var r = Correlation(a, b);
+        var r = Pearson.Of(a, b, MinPairs);
         double diff = 0, energy = 0; var n = 0;
         double meanA = 0, meanB = 0;
         for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
             if (!float.IsNaN(a[i]) && !float.IsNaN(b[i])) { meanA += a[i]; meanB += b[i]; n++; }
-        if (n < 20) return 0;
+        if (n < MinPairs) return 0;
         meanA /= n; meanB /= n;
         for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
         {
@@ -51,20 +53,5 @@ public static class RhythmStripMatcher
             energy += (b[i] - meanB) * (b[i] - meanB);
         }
         return energy <= 0 ? 0 : r - Math.Sqrt(diff / energy);
-    }
-
-    private static double Correlation(float[] a, float[] b)
-    {
-        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0; var n = 0;
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            if (float.IsNaN(a[i]) || float.IsNaN(b[i])) continue;
-            sa += a[i]; sb += b[i]; saa += a[i] * a[i]; sbb += b[i] * b[i]; sab += a[i] * b[i]; n++;
-        }
-        if (n < 20) return 0;
-        var cov = sab - sa * sb / n;
-        var va = saa - sa * sa / n;
-        var vb = sbb - sb * sb / n;
-        return va <= 0 || vb <= 0 ? 0 : cov / Math.Sqrt(va * vb);
     }
 }
